@@ -1,0 +1,117 @@
+import type { SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import type { CaseListQuery } from '../../shared/schemas/cases.js';
+import type { Executor } from '../db/client.js';
+import { caseAddresses, caseContacts, caseNotes, cases, creditors } from '../db/schema/index.js';
+
+/** Limits what a caller may see: a collector only the cases assigned to them, while assigned. */
+export interface CaseScope {
+  collectorId?: string;
+}
+
+export type CaseCursor = [value: string | number, id: string];
+
+const sortColumns = {
+  priority: cases.priority,
+  daysPastDue: cases.daysPastDue,
+  totalOutstanding: cases.totalOutstanding,
+  receivedAt: cases.receivedAt,
+  debtorName: cases.debtorName,
+} as const;
+
+const summaryColumns = {
+  id: cases.id,
+  creditor: creditors.code,
+  externalId: cases.externalId,
+  product: cases.product,
+  debtorName: cases.debtorName,
+  debtorIdNumber: cases.debtorIdNumber,
+  totalOutstanding: cases.totalOutstanding,
+  daysPastDue: cases.daysPastDue,
+  bucket: cases.bucket,
+  status: cases.status,
+  escalationReason: cases.escalationReason,
+  priority: cases.priority,
+  lat: cases.lat,
+  lng: cases.lng,
+  address: cases.address,
+  assignedCollectorId: cases.assignedCollectorId,
+  receivedAt: cases.receivedAt,
+};
+
+export function scopeCondition(scope: CaseScope): SQL | undefined {
+  if (scope.collectorId === undefined) return undefined;
+  return and(eq(cases.assignedCollectorId, scope.collectorId), inArray(cases.status, ['assigned', 'visited']));
+}
+
+function filterConditions(query: CaseListQuery): (SQL | undefined)[] {
+  const { bbox } = query;
+  return [
+    query.status && inArray(cases.status, query.status),
+    query.bucket && inArray(cases.bucket, query.bucket),
+    query.escalationReason && inArray(cases.escalationReason, query.escalationReason),
+    query.creditor === undefined ? undefined : eq(creditors.code, query.creditor),
+    query.minDaysPastDue === undefined ? undefined : gte(cases.daysPastDue, query.minDaysPastDue),
+    query.maxDaysPastDue === undefined ? undefined : lte(cases.daysPastDue, query.maxDaysPastDue),
+    query.minAmount === undefined ? undefined : gte(cases.totalOutstanding, query.minAmount),
+    query.maxAmount === undefined ? undefined : lte(cases.totalOutstanding, query.maxAmount),
+    query.assignedCollectorId === undefined
+      ? undefined
+      : query.assignedCollectorId === 'none'
+        ? isNull(cases.assignedCollectorId)
+        : eq(cases.assignedCollectorId, query.assignedCollectorId),
+    query.search
+      ? or(ilike(cases.debtorName, `%${escapeLike(query.search)}%`), ilike(cases.externalId, `${escapeLike(query.search)}%`))
+      : undefined,
+    // Matches the GiST expression index on point(lng, lat).
+    bbox
+      ? sql`point(${cases.lng}, ${cases.lat}) <@ box(point(${bbox.minLng}, ${bbox.minLat}), point(${bbox.maxLng}, ${bbox.maxLat}))`
+      : undefined,
+  ];
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function listCases(db: Executor, query: CaseListQuery, scope: CaseScope, cursor: CaseCursor | undefined) {
+  const column = sortColumns[query.sort];
+  const direction = query.order === 'asc' ? asc : desc;
+  const comparator = query.order === 'asc' ? sql`>` : sql`<`;
+  const cursorCondition = cursor
+    ? sql`(${column}, ${cases.id}) ${comparator} (${query.sort === 'receivedAt' ? sql`${cursor[0]}::timestamptz` : cursor[0]}, ${cursor[1]}::uuid)`
+    : undefined;
+  return db
+    .select(summaryColumns)
+    .from(cases)
+    .innerJoin(creditors, eq(creditors.id, cases.creditorId))
+    .where(and(scopeCondition(scope), cursorCondition, ...filterConditions(query)))
+    .orderBy(direction(column), direction(cases.id))
+    .limit(query.limit + 1);
+}
+
+export type CaseSummaryRow = Awaited<ReturnType<typeof listCases>>[number];
+
+export async function findCase(db: Executor, id: string, scope: CaseScope) {
+  const [row] = await db
+    .select({
+      ...summaryColumns,
+      timeZone: cases.timeZone,
+      debtorPhone: cases.debtorPhone,
+      principal: cases.principal,
+      interest: cases.interest,
+      fees: cases.fees,
+      updatedAt: cases.updatedAt,
+    })
+    .from(cases)
+    .innerJoin(creditors, eq(creditors.id, cases.creditorId))
+    .where(and(eq(cases.id, id), scopeCondition(scope)))
+    .limit(1);
+  if (!row) return undefined;
+  const [addresses, contacts, notes] = await Promise.all([
+    db.select().from(caseAddresses).where(eq(caseAddresses.caseId, id)).orderBy(asc(caseAddresses.createdAt), asc(caseAddresses.id)),
+    db.select().from(caseContacts).where(eq(caseContacts.caseId, id)).orderBy(asc(caseContacts.id)),
+    db.select().from(caseNotes).where(eq(caseNotes.caseId, id)).orderBy(desc(caseNotes.writtenAt)),
+  ]);
+  return { ...row, addresses, contacts, notes };
+}

@@ -1,0 +1,69 @@
+import { maskIdNumber } from '../../shared/cases.js';
+import type { SessionUser } from '../../shared/schemas/auth.js';
+import type { CaseDetail, CaseListQuery, CaseListResponse, CaseSummary } from '../../shared/schemas/cases.js';
+import { writeAudit } from '../audit/audit.repository.js';
+import type { Database } from '../db/client.js';
+import { DomainError, notFound } from '../http/errors.js';
+import type { CaseCursor, CaseScope, CaseSummaryRow } from './cases.repository.js';
+import { findCase, listCases } from './cases.repository.js';
+
+export function scopeFor(user: SessionUser): CaseScope {
+  return user.role === 'collector' ? { collectorId: user.id } : {};
+}
+
+function encodeCursor(cursor: CaseCursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function decodeCursor(text: string): CaseCursor {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      (typeof value[0] === 'string' || typeof value[0] === 'number') &&
+      typeof value[1] === 'string' &&
+      /^[0-9a-f-]{36}$/i.test(value[1])
+    ) {
+      return [value[0], value[1]];
+    }
+  } catch {
+    // fall through to the refusal below
+  }
+  throw new DomainError(400, 'The cursor is not one this server gave out. Start again from the first page.');
+}
+
+function toSummary(row: CaseSummaryRow): CaseSummary {
+  const { debtorIdNumber, receivedAt, ...rest } = row;
+  return { ...rest, debtorIdNumberMasked: maskIdNumber(debtorIdNumber), receivedAt: receivedAt.toISOString() };
+}
+
+export async function searchCases(db: Database, user: SessionUser, query: CaseListQuery): Promise<CaseListResponse> {
+  const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  const rows = await listCases(db, query, scopeFor(user), cursor);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > query.limit && last
+      ? encodeCursor([query.sort === 'receivedAt' ? last.receivedAt.toISOString() : last[query.sort], last.id])
+      : null;
+  return { cases: page.map(toSummary), nextCursor };
+}
+
+/** Every read of a case's details is audited; another collector's case is simply not found. */
+export async function readCase(db: Database, user: SessionUser, id: string): Promise<CaseDetail> {
+  const found = await findCase(db, id, scopeFor(user));
+  if (!found) throw notFound('Case');
+  await writeAudit(db, { actorUserId: user.id, actorRole: user.role, action: 'case.view', subjectType: 'case', subjectId: id });
+  const { addresses, contacts, notes, principal, interest, fees, updatedAt, ...summary } = found;
+  return {
+    ...toSummary(summary),
+    timeZone: summary.timeZone,
+    debtorPhone: summary.debtorPhone,
+    amounts: { principal, interest, fees, totalOutstanding: summary.totalOutstanding },
+    addresses: addresses.map(({ id: addressId, kind, address, lat, lng }) => ({ id: addressId, kind, address, lat, lng })),
+    contacts: contacts.map(({ id: contactId, name, relation, phone }) => ({ id: contactId, name, relation, phone })),
+    notes: notes.map((note) => ({ id: note.id, writtenAt: note.writtenAt.toISOString(), author: note.author, channel: note.channel, body: note.body })),
+    updatedAt: updatedAt.toISOString(),
+  };
+}

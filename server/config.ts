@@ -1,0 +1,74 @@
+// Configuration from the environment, validated once at start-up; a bad value stops the
+// process with a message naming the variable.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { timeZone } from '../shared/schemas/cases.js';
+
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM, 24-hour');
+const flag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
+
+const environment = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'use a postgres:// URL')
+    .optional(),
+  DATA_DIR: z.string().default('./data'),
+  SEED_DEMO: flag.optional(),
+  DEMO_PASSWORD: z.string().min(4).default('demo1234'),
+  TIME_ZONE: timeZone.default('Asia/Shanghai'),
+  VISITING_HOURS_START: clock.default('08:00'),
+  VISITING_HOURS_END: clock.default('21:00'),
+  GEOFENCE_RADIUS_M: z.coerce.number().int().min(10).max(5_000).default(150),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  COOKIE_SECURE: flag.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  seedDemo: boolean;
+  demoPassword: string;
+  timeZone: string;
+  visitingHours: { start: string; end: string };
+  geofenceRadiusM: number;
+  sessionTtlHours: number;
+  loginAttemptsPerMinute: number;
+  cookieSecure: boolean;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environment.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.VISITING_HOURS_START >= e.VISITING_HOURS_END) {
+    throw new ConfigError('Invalid configuration:\n  VISITING_HOURS_START: must be before VISITING_HOURS_END');
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(e.DATA_DIR),
+    // Demo data only ever goes into the embedded database unless asked for explicitly.
+    seedDemo: e.SEED_DEMO ?? e.DATABASE_URL === undefined,
+    demoPassword: e.DEMO_PASSWORD,
+    timeZone: e.TIME_ZONE,
+    visitingHours: { start: e.VISITING_HOURS_START, end: e.VISITING_HOURS_END },
+    geofenceRadiusM: e.GEOFENCE_RADIUS_M,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    loginAttemptsPerMinute: e.LOGIN_ATTEMPTS_PER_MINUTE,
+    cookieSecure: e.COOKIE_SECURE,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,10 @@
+export { auditLog } from './audit-log.js';
+export { caseAddresses } from './case-addresses.js';
+export { caseContacts } from './case-contacts.js';
+export { caseNotes } from './case-notes.js';
+export { cases } from './cases.js';
+export { collectors } from './collectors.js';
+export { creditors } from './creditors.js';
+export { sessions } from './sessions.js';
+export { teams } from './teams.js';
+export { users } from './users.js';
