@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roles } from '../../shared/roles.js';
-import { loginRequest, loginResponse, sessionUser } from '../../shared/schemas/auth.js';
+import { loginRequest, loginResponse, sessionUser, type LoginRequest } from '../../shared/schemas/auth.js';
 import { apiError } from '../../shared/schemas/errors.js';
 import { currentSession, sessionCookie } from './auth.plugin.js';
 import { login, logout } from './auth.service.js';
@@ -19,18 +19,17 @@ export async function authRoutes(app: FastifyInstance, options: { sessionTtlHour
         body: loginRequest,
         response: { 200: loginResponse, 400: apiError, 401: apiError, 429: apiError },
       },
-      config: {
-        rateLimit: {
-          max: options.loginAttemptsPerMinute,
-          timeWindow: 60_000,
-          // Per address and username: guessing one account is slowed without locking out a shared office IP.
-          keyGenerator: (request) => {
-            const body = request.body as { username?: unknown } | undefined;
-            const username = typeof body?.username === 'string' ? body.username.toLowerCase() : '';
-            return `${request.ip}|${username}`;
-          },
-        },
-      },
+      // A preHandler, not onRequest, so the key can include the username from the parsed body.
+      preHandler: app.rateLimit({
+        max: options.loginAttemptsPerMinute,
+        timeWindow: 60_000,
+        // Per address and username: guessing one account is slowed without locking out a shared office IP.
+        keyGenerator: (request) => `${request.ip}|${(request.body as LoginRequest).username.toLowerCase()}`,
+        errorResponseBuilder: (_request, context) => ({
+          statusCode: 429,
+          message: `Too many sign-in attempts for this account. Wait ${context.after} and try again.`,
+        }),
+      }),
     },
     async (request, response) => {
       const result = await login(

@@ -55,22 +55,36 @@ export function bestInsertion(
     if (lastPinned) return undefined;
     from = count;
   }
+  const floating = inst.jobFloating[job] === 1;
   let best: Insertion | undefined;
   let bestDelta = bestSoFar;
   for (let i = from; i <= to; i++) {
-    const previous = i === 0 ? inst.vehicleStart[v]! : inst.jobNode[jobs[i - 1]!]!;
+    const previous = i === 0 ? inst.vehicleStart[v]! : route.location[i - 1]!;
     const departure = i === 0 ? inst.shiftStart[v]! : route.start[i - 1]! + inst.jobService[jobs[i - 1]!]!;
-    const arrival = departure + duration[previous * size + node]!;
+    const here = floating ? previous : node;
+    const arrival = departure + (floating ? 0 : duration[previous * size + here]!);
     // Departures only grow along a route, so once we arrive after the last window, stop.
     if (arrival > close + EPSILON) break;
     if (random !== undefined && blinkRate > 0 && random.next() < blinkRate) continue;
-    const next = i === count ? inst.vehicleEnd[v]! : inst.jobNode[jobs[i]!]!;
-    const delta = costs[previous * size + node]! + costs[node * size + next]! - (count === 0 ? 0 : costs[previous * size + next]!);
+    // A break right after the insertion point is taken at the new job, before travelling on.
+    const breakFollows = !floating && i < count && inst.jobFloating[jobs[i]!] === 1;
+    const nextIndex = breakFollows ? i + 1 : i;
+    const next = nextIndex === count ? inst.vehicleEnd[v]! : route.location[nextIndex]!;
+    const delta = floating
+      ? 0
+      : costs[previous * size + here]! + costs[here * size + next]! - (count === 0 ? 0 : costs[previous * size + next]!);
     if (delta >= bestDelta) continue;
     const begin = inst.earliestStart(job, arrival);
     if (begin === Infinity) continue;
-    const nextLatest = i === count ? inst.shiftEnd[v]! : route.latest[i]!;
-    if (begin + service + duration[node * size + next]! > nextLatest + EPSILON) continue;
+    let leave = begin + service;
+    if (breakFollows) {
+      const pause = jobs[i]!;
+      const pauseStart = inst.earliestStart(pause, leave);
+      if (pauseStart === Infinity) continue;
+      leave = pauseStart + inst.jobService[pause]!;
+    }
+    const nextLatest = nextIndex === count ? inst.shiftEnd[v]! : route.latest[nextIndex]!;
+    if (leave + duration[here * size + next]! > nextLatest + EPSILON) continue;
     bestDelta = delta;
     best = { delta, position: i };
   }

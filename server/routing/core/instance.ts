@@ -17,6 +17,7 @@ export class Instance {
   readonly jobDemand: Float64Array;
   readonly jobValue: Float64Array;
   readonly jobPosition: Uint8Array;
+  readonly jobFloating: Uint8Array;
   /** Windows of job j are windowBounds[2k], windowBounds[2k+1] for k in [windowOffset[j], windowOffset[j+1]). */
   readonly windowOffset: Int32Array;
   readonly windowBounds: Float64Array;
@@ -51,6 +52,7 @@ export class Instance {
     this.jobPosition = Uint8Array.from(jobs, (job) =>
       job.position === 'first' ? POSITION_FIRST : job.position === 'last' ? POSITION_LAST : POSITION_FREE,
     );
+    this.jobFloating = Uint8Array.from(jobs, (job) => (job.floating === true ? 1 : 0));
     this.windowOffset = new Int32Array(n + 1);
     const bounds: number[] = [];
     jobs.forEach((job, j) => {
@@ -129,14 +131,16 @@ export class Instance {
   private nearestNeighbours(table: TravelTable): Int32Array[] {
     const n = this.jobCount;
     const keep = Math.min(NEIGHBOUR_COUNT, Math.max(0, n - 1));
-    const others = Array.from({ length: n }, (_, j) => j);
+    const costs = new Float64Array(n);
     return Array.from({ length: n }, (_, j) => {
       const row = this.jobNode[j]! * table.size;
-      const sorted = others
-        .filter((k) => k !== j)
-        .map((k) => ({ k, cost: table.cost[row + this.jobNode[k]!]! }))
-        .sort((a, b) => a.cost - b.cost || a.k - b.k);
-      return Int32Array.from(sorted.slice(0, keep), (entry) => entry.k);
+      for (let k = 0; k < n; k++) costs[k] = k === j ? Infinity : table.cost[row + this.jobNode[k]!]!;
+      // A native numeric sort finds the cut-off; only the few jobs inside it get a comparator sort.
+      const cutoff = keep === 0 ? -Infinity : costs.slice().sort()[keep - 1]!;
+      const near: number[] = [];
+      for (let k = 0; k < n; k++) if (costs[k]! <= cutoff && k !== j) near.push(k);
+      near.sort((a, b) => costs[a]! - costs[b]! || a - b);
+      return Int32Array.from(near.slice(0, keep));
     });
   }
 

@@ -25,6 +25,11 @@ export interface CoreJob {
   /** Vehicles allowed to serve the job (skills, pins); undefined means all. */
   vehicles?: readonly number[];
   position?: PinnedPosition;
+  /**
+   * Taken wherever the vehicle is, with no travel of its own (a collector's break): it sits
+   * between two stops and the trip to the next stop starts after it. `node` is ignored.
+   */
+  floating?: boolean;
 }
 
 export interface CoreVehicle {

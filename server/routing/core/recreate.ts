@@ -4,9 +4,16 @@ import type { Instance } from './instance.js';
 import type { Random } from './random.js';
 import type { Solution } from './solution.js';
 
-export function recreateGreedy(solution: Solution, jobs: number[], random: Random, blinkRate: number): void {
+export type InsertionOrder = 'sisr' | 'valuable';
+
+/**
+ * Inserts each job at its cheapest feasible place. 'sisr' draws one of SISR's orders at random;
+ * 'valuable' (for construction) puts the most valuable work in first.
+ */
+export function recreateGreedy(solution: Solution, jobs: number[], random: Random, blinkRate: number, order: InsertionOrder = 'sisr'): void {
   const inst = solution.instance;
-  orderJobs(inst, jobs, random);
+  if (order === 'valuable') sortValuableFirst(inst, jobs);
+  else orderJobs(inst, jobs, random);
   const triedEmptyClass = new Uint8Array(inst.vehicleCount);
   for (const job of jobs) {
     triedEmptyClass.fill(0);
@@ -38,10 +45,14 @@ function orderJobs(inst: Instance, jobs: number[], random: Random): void {
   const pick = random.int(11);
   if (pick < 4) return;
   if (pick < 8) {
-    jobs.sort((a, b) => inst.jobValue[b]! - inst.jobValue[a]! || inst.jobDemand[b]! - inst.jobDemand[a]!);
+    sortValuableFirst(inst, jobs);
   } else if (pick < 10) {
     jobs.sort((a, b) => inst.remoteness[b]! - inst.remoteness[a]!);
   } else {
     jobs.sort((a, b) => inst.remoteness[a]! - inst.remoteness[b]!);
   }
+}
+
+function sortValuableFirst(inst: Instance, jobs: number[]): void {
+  jobs.sort((a, b) => inst.jobValue[b]! - inst.jobValue[a]! || inst.jobDemand[b]! - inst.jobDemand[a]!);
 }

@@ -7,6 +7,8 @@ export class Route {
   jobs: number[] = [];
   start: number[] = [];
   latest: number[] = [];
+  /** Node where the vehicle is after each stop: a floating job (break) stays where it was. */
+  location: number[] = [];
   load = 0;
   cost = 0;
   /** Arrival back at the end location. */
@@ -35,15 +37,17 @@ export class Route {
     const count = jobs.length;
     this.start.length = count;
     this.latest.length = count;
+    this.location.length = count;
     let time = inst.shiftStart[v]!;
     let previous = inst.vehicleStart[v]!;
     let cost = 0;
     let load = 0;
     for (let i = 0; i < count; i++) {
       const job = jobs[i]!;
-      const node = inst.jobNode[job]!;
-      const begin = inst.earliestStart(job, time + duration[previous * size + node]!);
+      const node = inst.jobFloating[job] === 1 ? previous : inst.jobNode[job]!;
+      const begin = inst.earliestStart(job, time + (node === previous ? 0 : duration[previous * size + node]!));
       this.start[i] = begin;
+      this.location[i] = node;
       time = begin + inst.jobService[job]!;
       cost += costs[previous * size + node]!;
       load += inst.jobDemand[job]!;
@@ -57,7 +61,7 @@ export class Route {
     let next = end;
     for (let i = count - 1; i >= 0; i--) {
       const job = jobs[i]!;
-      const node = inst.jobNode[job]!;
+      const node = this.location[i]!;
       bound = inst.latestStart(job, bound - duration[node * size + next]! - inst.jobService[job]!);
       this.latest[i] = bound;
       next = node;
@@ -76,6 +80,7 @@ export class Route {
     this.jobs = other.jobs.slice();
     this.start = other.start.slice();
     this.latest = other.latest.slice();
+    this.location = other.location.slice();
     this.load = other.load;
     this.cost = other.cost;
     this.endArrival = other.endArrival;

@@ -64,7 +64,7 @@ export async function search(problem: CoreProblem, options: SearchOptions = {}):
 
   const current = new Solution(inst);
   if (options.initialRoutes !== undefined) current.load(options.initialRoutes);
-  recreateGreedy(current, current.unassignedJobs(), random, 0);
+  recreateGreedy(current, current.unassignedJobs(), random, 0, 'valuable');
   current.commit();
   const best = new Solution(inst);
   best.copyFrom(current);
