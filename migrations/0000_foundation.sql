@@ -1,6 +1,6 @@
 CREATE TABLE "audit_log" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "audit_log_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
-	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"actor_user_id" uuid,
 	"actor_role" text,
 	"action" text NOT NULL,
@@ -17,7 +17,7 @@ CREATE TABLE "case_addresses" (
 	"lat" double precision NOT NULL,
 	"lng" double precision NOT NULL,
 	"source" text DEFAULT 'import' NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "case_contacts" (
@@ -31,7 +31,7 @@ CREATE TABLE "case_contacts" (
 CREATE TABLE "case_notes" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"case_id" uuid NOT NULL,
-	"written_at" timestamp with time zone NOT NULL,
+	"written_at" timestamp (3) with time zone NOT NULL,
 	"author" text NOT NULL,
 	"channel" text NOT NULL,
 	"body" text NOT NULL
@@ -59,9 +59,9 @@ CREATE TABLE "cases" (
 	"lat" double precision NOT NULL,
 	"lng" double precision NOT NULL,
 	"assigned_collector_id" uuid,
-	"assigned_at" timestamp with time zone,
-	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"assigned_at" timestamp (3) with time zone,
+	"received_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "cases_creditor_external_id_key" UNIQUE("creditor_id","external_id"),
 	CONSTRAINT "cases_amounts_check" CHECK ("cases"."total_outstanding" = "cases"."principal" + "cases"."interest" + "cases"."fees" and "cases"."principal" >= 0 and "cases"."interest" >= 0 and "cases"."fees" >= 0),
 	CONSTRAINT "cases_position_check" CHECK ("cases"."lat" between -90 and 90 and "cases"."lng" between -180 and 180)
@@ -87,7 +87,7 @@ CREATE TABLE "creditors" (
 	"visiting_hours_end" time DEFAULT '21:00' NOT NULL,
 	"time_zone" text DEFAULT 'Asia/Shanghai' NOT NULL,
 	"record_audio" boolean DEFAULT false NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "creditors_code_unique" UNIQUE("code")
 );
 --> statement-breakpoint
@@ -95,10 +95,10 @@ CREATE TABLE "sessions" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"token_hash" text NOT NULL,
 	"user_id" uuid NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"last_seen_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"expires_at" timestamp with time zone NOT NULL,
-	"revoked_at" timestamp with time zone,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"last_seen_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp (3) with time zone NOT NULL,
+	"revoked_at" timestamp (3) with time zone,
 	"user_agent" text,
 	CONSTRAINT "sessions_token_hash_unique" UNIQUE("token_hash")
 );
@@ -107,7 +107,7 @@ CREATE TABLE "teams" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
 	"territory" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "teams_name_unique" UNIQUE("name")
 );
 --> statement-breakpoint
@@ -118,8 +118,8 @@ CREATE TABLE "users" (
 	"role" text NOT NULL,
 	"team_id" uuid,
 	"password_hash" text NOT NULL,
-	"disabled_at" timestamp with time zone,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"disabled_at" timestamp (3) with time zone,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "users_username_unique" UNIQUE("username"),
 	CONSTRAINT "users_role_check" CHECK ("users"."role" in ('collector','dispatcher','supervisor','admin','api_client'))
 );

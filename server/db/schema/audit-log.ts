@@ -5,7 +5,7 @@ export const auditLog = pgTable(
   'audit_log',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: timestamp('at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     actorUserId: uuid('actor_user_id'),
     actorRole: text('actor_role'),
     action: text('action').notNull(),

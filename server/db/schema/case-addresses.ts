@@ -13,7 +13,7 @@ export const caseAddresses = pgTable(
     lat: doublePrecision('lat').notNull(),
     lng: doublePrecision('lng').notNull(),
     source: text('source', { enum: ['import', 'field'] }).notNull().default('import'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [index('case_addresses_case_idx').on(t.caseId)],
 );

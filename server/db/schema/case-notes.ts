@@ -9,7 +9,7 @@ export const caseNotes = pgTable(
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id, { onDelete: 'cascade' }),
-    writtenAt: timestamp('written_at', { withTimezone: true }).notNull(),
+    writtenAt: timestamp('written_at', { withTimezone: true, precision: 3 }).notNull(),
     author: text('author').notNull(),
     channel: text('channel').notNull(),
     body: text('body').notNull(),

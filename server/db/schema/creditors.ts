@@ -9,5 +9,5 @@ export const creditors = pgTable('creditors', {
   visitingHoursEnd: time('visiting_hours_end').notNull().default('21:00'),
   timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
   recordAudio: boolean('record_audio').notNull().default(false),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });

@@ -4,5 +4,5 @@ export const teams = pgTable('teams', {
   id: uuid('id').primaryKey(),
   name: text('name').notNull().unique(),
   territory: text('territory'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });

@@ -11,8 +11,8 @@ export const users = pgTable(
     role: text('role', { enum: ['collector', 'dispatcher', 'supervisor', 'admin', 'api_client'] }).notNull(),
     teamId: uuid('team_id').references(() => teams.id),
     passwordHash: text('password_hash').notNull(),
-    disabledAt: timestamp('disabled_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    disabledAt: timestamp('disabled_at', { withTimezone: true, precision: 3 }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [check('users_role_check', sql`${t.role} in ('collector','dispatcher','supervisor','admin','api_client')`)],
 );
