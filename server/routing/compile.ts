@@ -101,7 +101,7 @@ async function travelTable(provider: MatrixProvider, points: LatLng[], mode: Tra
 
 /** Service-start intervals inside both the task's windows and its visiting hours, merged. */
 export function permittedWindows(task: VisitTask, hours: TimeWindow): [number, number][] {
-  const windows = task.windows !== undefined && task.windows.length > 0 ? task.windows : [{ start: -Infinity, end: Infinity }];
+  const windows = task.windows ?? [{ start: -Infinity, end: Infinity }];
   // The whole visit must fit inside the visiting hours, not just its start.
   const latestStart = hours.end - task.serviceSeconds;
   const clipped = windows

@@ -15,7 +15,7 @@ export interface TimeWindow {
 export interface VisitTask {
   id: string;
   location: LatLng;
-  /** When the visit may start. Empty or absent: any time within visiting hours. */
+  /** When the visit may start. Absent: any time within visiting hours; empty: never. */
   windows?: TimeWindow[];
   serviceSeconds: number;
   /** What serving the task is worth (amount and priority); the planner maximises the sum. */

@@ -32,6 +32,8 @@ export function bestInsertion(
   bestSoFar: number,
   random?: Random,
   blinkRate = 0,
+  /** Positions before this stay untouched (stops already made during the day). */
+  minPosition = 0,
 ): Insertion | undefined {
   const v = route.vehicle;
   const table = inst.vehicleTable[v]!;
@@ -46,7 +48,7 @@ export function bestInsertion(
   const pin = inst.jobPosition[job]!;
   const firstPinned = count > 0 && inst.jobPosition[jobs[0]!] === POSITION_FIRST;
   const lastPinned = count > 0 && inst.jobPosition[jobs[count - 1]!] === POSITION_LAST;
-  let from = firstPinned ? 1 : 0;
+  let from = Math.max(minPosition, firstPinned ? 1 : 0);
   let to = lastPinned ? count - 1 : count;
   if (pin === POSITION_FIRST) {
     if (firstPinned) return undefined;
