@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { syntheticCity } from './fixtures/synthetic-city.js';
+import { insertUrgentTask, type PublishedRoute } from './insert.js';
+import { planRoutes } from './plan.js';
+import { checkPlan } from './testing/check-plan.js';
+import { straightLineSeconds } from './testing/travel.js';
+import type { Collector, Plan, PlanRequest, VisitTask } from './types.js';
+
+const HOUR = 3600;
+const DEFAULT_HOURS = { start: 8 * HOUR, end: 21 * HOUR };
+
+/** Independent: travel added and feasibility of visiting `order` (no breaks), by plain simulation. */
+function simulate(request: PlanRequest, collector: Collector, order: VisitTask[]): { feasible: boolean; travel: number } {
+  let time = collector.shift.start;
+  let at = collector.start;
+  let travel = 0;
+  for (const task of order) {
+    const leg = straightLineSeconds(at, task.location, collector.travelMode);
+    travel += leg;
+    const hours = task.visitingHours ?? request.visitingHours ?? DEFAULT_HOURS;
+    const windows = (task.windows ?? [{ start: -Infinity, end: Infinity }])
+      .map((w) => ({ start: Math.max(w.start, hours.start), end: Math.min(w.end, hours.end - task.serviceSeconds) }))
+      .filter((w) => w.start <= w.end);
+    const window = windows.find((w) => time + leg <= w.end + 1e-6);
+    if (window === undefined) return { feasible: false, travel };
+    time = Math.max(time + leg, window.start) + task.serviceSeconds;
+    at = task.location;
+  }
+  const home = straightLineSeconds(at, collector.end ?? collector.start, collector.travelMode);
+  return { feasible: time + home <= collector.shift.end + 1e-6, travel: travel + home };
+}
+
+describe('insertUrgentTask', () => {
+  const request = syntheticCity({ seed: 21, tasks: 90, collectors: 5 });
+  // Room for urgent work: the day's quota is lifted above what the plan uses.
+  const collectors = request.collectors.map((c) => ({ ...c, maxVisits: 40 }));
+  let plan: Plan;
+  const published = (): PublishedRoute[] => plan.routes.map((r) => ({ collectorId: r.collectorId, taskIds: r.stops.map((s) => s.taskId) }));
+  const urgentTasks = syntheticCity({ seed: 77, tasks: 25, collectors: 1 }).tasks.map((t) => ({ ...t, id: `urgent-${t.id}`, pinnedCollectorId: undefined }) as VisitTask);
+
+  it('puts the task at the cheapest feasible place and keeps every route order', async () => {
+    plan = await planRoutes(request, { seed: 1, maxIterations: 800 });
+    const taskById = new Map(request.tasks.map((t) => [t.id, t]));
+    let insertedCount = 0;
+    for (const urgent of urgentTasks) {
+      const result = await insertUrgentTask({ tasks: request.tasks, collectors, routes: published(), task: urgent });
+      // Brute force over every collector and position.
+      let cheapest = Infinity;
+      for (const collector of collectors) {
+        if (!(urgent.requiredSkills ?? []).every((skill) => (collector.skills ?? []).includes(skill))) continue;
+        const order = (plan.routes.find((r) => r.collectorId === collector.id)?.stops ?? []).map((s) => taskById.get(s.taskId)!);
+        const before = simulate(request, collector, order);
+        for (let position = 0; position <= order.length; position++) {
+          const after = simulate(request, collector, [...order.slice(0, position), urgent, ...order.slice(position)]);
+          if (after.feasible) cheapest = Math.min(cheapest, after.travel - (order.length === 0 ? 0 : before.travel));
+        }
+      }
+      if (!result.inserted) {
+        expect(cheapest).toBe(Infinity);
+        continue;
+      }
+      insertedCount++;
+      expect(result.addedTravelSeconds).toBeCloseTo(cheapest, 6);
+      const original = plan.routes.find((r) => r.collectorId === result.collectorId)?.stops.map((s) => s.taskId) ?? [];
+      expect(result.route.stops.map((s) => s.taskId).filter((id) => id !== urgent.id)).toEqual(original);
+      expect(result.route.stops[result.position]?.taskId).toBe(urgent.id);
+      const updated: Plan = { ...plan, routes: [...plan.routes.filter((r) => r.collectorId !== result.collectorId), result.route] };
+      const withUrgent = { ...request, collectors, tasks: [...request.tasks, urgent] };
+      const problems = checkPlan(withUrgent, { ...updated, unserved: [...plan.unserved] }, straightLineSeconds);
+      expect(problems).toEqual([]);
+    }
+    expect(insertedCount).toBeGreaterThan(3);
+  });
+
+  it('leaves completed stops alone and never schedules before now', async () => {
+    const route = plan.routes.find((r) => r.stops.length >= 3)!;
+    const routes: PublishedRoute[] = [{ collectorId: route.collectorId, taskIds: route.stops.map((s) => s.taskId), completedStops: 2 }];
+    const now = route.stops[1]!.departure;
+    const urgent: VisitTask = { id: 'now', location: request.tasks[0]!.location, serviceSeconds: 600, value: 1 };
+    const result = await insertUrgentTask({ tasks: request.tasks, collectors, routes, task: urgent, now });
+    expect(result.inserted).toBe(true);
+    if (!result.inserted) return;
+    if (result.collectorId === route.collectorId) expect(result.position).toBeGreaterThanOrEqual(2);
+    expect(result.route.stops[result.position]!.serviceStart).toBeGreaterThanOrEqual(now);
+  });
+
+  it('explains why a task cannot go in', async () => {
+    const routes = published();
+    const night: VisitTask = { id: 'night', location: request.tasks[0]!.location, serviceSeconds: 600, value: 1, windows: [{ start: 22 * HOUR, end: 23 * HOUR }] };
+    const legal: VisitTask = { ...night, id: 'legal', windows: undefined, requiredSkills: ['lawyer'] } as VisitTask;
+    const pinned: VisitTask = { ...night, id: 'pinned', windows: undefined, pinnedCollectorId: 'ghost' } as VisitTask;
+    const full = request.collectors.map((c) => ({ ...c, maxVisits: 0 }));
+    const anytime: VisitTask = { id: 'anytime', location: request.tasks[0]!.location, serviceSeconds: 600, value: 1 };
+    expect(await insertUrgentTask({ tasks: request.tasks, collectors, routes, task: night })).toEqual({ inserted: false, reason: 'no_time_window' });
+    expect(await insertUrgentTask({ tasks: request.tasks, collectors, routes, task: legal })).toEqual({ inserted: false, reason: 'no_collector_with_skill' });
+    expect(await insertUrgentTask({ tasks: request.tasks, collectors, routes, task: pinned })).toEqual({ inserted: false, reason: 'pinned_collector_unavailable' });
+    expect(await insertUrgentTask({ tasks: request.tasks, collectors: full, routes, task: anytime })).toEqual({ inserted: false, reason: 'max_visits_reached' });
+  });
+});
