@@ -1,0 +1,162 @@
+// Admin: every account, creating one, and disabling or re-enabling it (disabling ends its sessions).
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { SessionUser } from '../../shared/schemas/auth.js';
+import type { UserSummary } from '../../shared/schemas/users.js';
+import { useI18n } from '../app/i18n/i18n.js';
+import { useRequest } from '../app/useRequest.js';
+import { Badge, Button, cx, ErrorNotice, inputClass, Loading, Notice } from '../app/ui/ui.js';
+import { CreateUserForm } from './CreateUserForm.js';
+import { updateUser } from './users.api.js';
+import { fetchUsers } from './users.api.js';
+import styles from './UsersPage.module.css';
+
+export function UsersPage({ currentUser }: { currentUser: SessionUser }) {
+  const { t } = useI18n();
+  const list = useRequest((signal) => fetchUsers(signal), []);
+  const [users, setUsers] = useState<UserSummary[] | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [query, setQuery] = useState('');
+  const createButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (list.data) setUsers(list.data);
+  }, [list.data]);
+
+  const replace = (user: UserSummary) => setUsers((previous) => (previous ?? []).map((u) => (u.id === user.id ? user : u)));
+  const onCreated = (user: UserSummary) => {
+    setUsers((previous) => [user, ...(previous ?? [])]);
+    setCreating(false);
+    setDone(t.users.created(user.displayName));
+    setActionError(null);
+    createButton.current?.focus();
+  };
+  const setDisabled = async (user: UserSummary, disabled: boolean) => {
+    setActionError(null);
+    setDone(null);
+    try {
+      const changed = await updateUser(user.id, { disabled });
+      replace(changed);
+      setDone(disabled ? t.users.disabledDone(changed.displayName) : t.users.enabledDone(changed.displayName));
+    } catch (error) {
+      setActionError(error);
+    }
+  };
+
+  const needle = query.trim().toLowerCase();
+  const shown = (users ?? []).filter(
+    (user) => needle === '' || user.username.toLowerCase().includes(needle) || user.displayName.toLowerCase().includes(needle),
+  );
+
+  return (
+    <section class={styles.page} aria-labelledby="users-title">
+      <div class={styles.head}>
+        <div class={styles.headText}>
+          <h1 id="users-title">{t.users.title}</h1>
+          <p class={styles.hint}>{t.users.hint}</p>
+        </div>
+        {!creating && (
+          <Button ref={createButton} variant="primary" onClick={() => { setCreating(true); setDone(null); }}>
+            + {t.users.create}
+          </Button>
+        )}
+      </div>
+      {creating && <CreateUserForm onCreated={onCreated} onCancel={() => setCreating(false)} />}
+      {done && <Notice kind="success" title={done} />}
+      {actionError !== null && <ErrorNotice error={actionError} />}
+      {list.status === 'error' && <ErrorNotice error={list.error} onRetry={list.reload} />}
+      <div class={styles.tableCard}>
+        <div class={styles.toolbar}>
+          <input
+            type="search"
+            class={cx(inputClass, styles.filter)}
+            placeholder={t.users.filterPlaceholder}
+            aria-label={t.users.filterLabel}
+            value={query}
+            onInput={(event) => setQuery(event.currentTarget.value)}
+          />
+          {users && <span class={styles.count}>{t.users.count(users.length)}</span>}
+        </div>
+        {users === null && list.status === 'loading' && <Loading />}
+        {users && (
+          <div class={styles.scroller}>
+            <table class={styles.table}>
+              <thead>
+                <tr>
+                  <th scope="col">{t.users.columns.name}</th>
+                  <th scope="col">{t.users.columns.username}</th>
+                  <th scope="col">{t.users.columns.role}</th>
+                  <th scope="col">{t.users.columns.state}</th>
+                  <th scope="col">{t.users.columns.createdAt}</th>
+                  <th scope="col" class={styles.actionsCol}>
+                    {t.users.columns.actions}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((user) => (
+                  <UserRow key={user.id} user={user} self={user.id === currentUser.id} onSetDisabled={setDisabled} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function UserRow({
+  user,
+  self,
+  onSetDisabled,
+}: {
+  user: UserSummary;
+  self: boolean;
+  onSetDisabled: (user: UserSummary, disabled: boolean) => Promise<void>;
+}) {
+  const { t, date } = useI18n();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const run = (disabled: boolean) => {
+    setBusy(true);
+    void onSetDisabled(user, disabled).finally(() => {
+      setBusy(false);
+      setConfirming(false);
+    });
+  };
+  return (
+    <tr class={cx(user.disabled && styles.disabledRow)} data-username={user.username}>
+      <td>
+        <span class={styles.name}>{user.displayName}</span>
+        {self && <span class={styles.self}>{t.users.you}</span>}
+      </td>
+      <td class={styles.username}>{user.username}</td>
+      <td>{t.roles[user.role]}</td>
+      <td>{user.disabled ? <Badge tone="red">{t.users.disabled}</Badge> : <Badge tone="green">{t.users.active}</Badge>}</td>
+      <td class="num">{date(user.createdAt)}</td>
+      <td class={styles.actionsCol}>
+        {self ? null : user.disabled ? (
+          <Button onClick={() => run(false)} busy={busy} disabled={busy} aria-label={t.users.enableLabel(user.displayName)}>
+            {t.users.enable}
+          </Button>
+        ) : confirming ? (
+          <span class={styles.confirm} role="group" aria-label={t.users.confirmDisable(user.displayName)}>
+            <span class={styles.confirmText}>{t.users.confirmDisable(user.displayName)}</span>
+            <Button variant="ghost" onClick={() => setConfirming(false)} disabled={busy}>
+              {t.common.cancel}
+            </Button>
+            <Button variant="danger" onClick={() => run(true)} busy={busy} disabled={busy}>
+              {t.users.disable}
+            </Button>
+          </span>
+        ) : (
+          <Button variant="danger" onClick={() => setConfirming(true)} aria-label={t.users.disableLabel(user.displayName)}>
+            {t.users.disable}
+          </Button>
+        )}
+      </td>
+    </tr>
+  );
+}

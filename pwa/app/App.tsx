@@ -1,0 +1,102 @@
+// The app: restores the session, keeps the address bar in step with it, and picks each role's views.
+import { useEffect } from 'preact/hooks';
+import type { SessionUser } from '../../shared/schemas/auth.js';
+import { UsersPage } from '../admin/UsersPage.js';
+import { SignInPage } from '../auth/SignInPage.js';
+import { CaseDetailPage } from '../cases/CaseDetailPage.js';
+import { CaseTablePage } from '../cases/CaseTablePage.js';
+import { MyCasesPage } from '../cases/MyCasesPage.js';
+import { SupervisorOverviewPage } from '../supervisor/SupervisorOverviewPage.js';
+import { useI18n } from './i18n/i18n.js';
+import { afterSignIn, allows, homeFor, signInPath } from './navigation.js';
+import { followLink, matchRoute, navigate, useLocation, type Route } from './router.js';
+import { restoreSession, useSession } from './session.js';
+import { Shell, type NavItem } from './Shell.js';
+import { Loading } from './ui/ui.js';
+import styles from './Shell.module.css';
+
+export function App() {
+  const session = useSession();
+  const location = useLocation();
+  const route = matchRoute(location.pathname);
+
+  useEffect(() => {
+    void restoreSession();
+  }, []);
+
+  useEffect(() => {
+    if (session.status === 'signedOut' && route.name !== 'signIn') {
+      navigate(signInPath(session.reason, location.pathname + location.search), { replace: true });
+    }
+    if (session.status === 'signedIn' && (route.name === 'signIn' || route.name === 'home')) {
+      const next = new URLSearchParams(location.search).get('next');
+      navigate(afterSignIn(session.user.role, route.name === 'signIn' ? next : null), { replace: true });
+    }
+  }, [session, route.name, location.pathname, location.search]);
+
+  if (session.status === 'checking') {
+    return (
+      <div class={styles.checking}>
+        <Loading />
+      </div>
+    );
+  }
+  if (session.status === 'signedOut') return <SignInPage reason={session.reason} />;
+  if (route.name === 'signIn' || route.name === 'home') {
+    return (
+      <div class={styles.checking}>
+        <Loading />
+      </div>
+    );
+  }
+  return <SignedIn user={session.user} route={route} search={location.search} />;
+}
+
+function SignedIn({ user, route, search }: { user: SessionUser; route: Route; search: string }) {
+  const { t } = useI18n();
+  const mobile = user.role === 'collector';
+  const nav: NavItem[] =
+    user.role === 'admin'
+      ? [
+          { href: '/users', label: t.shell.nav.users, active: route.name === 'users' },
+          { href: '/cases', label: t.shell.nav.cases, active: route.name === 'cases' || route.name === 'case' },
+        ]
+      : user.role === 'dispatcher'
+        ? [{ href: '/cases', label: t.shell.nav.cases, active: route.name === 'cases' || route.name === 'case' }]
+        : user.role === 'supervisor'
+          ? [{ href: '/cases', label: t.shell.nav.overview, active: route.name === 'cases' || route.name === 'case' }]
+          : [];
+  return (
+    <Shell user={user} nav={nav} mobile={mobile}>
+      {allows(user.role, route) ? <View user={user} route={route} search={search} /> : <NotFound home={homeFor(user.role)} />}
+    </Shell>
+  );
+}
+
+function View({ user, route, search }: { user: SessionUser; route: Route; search: string }) {
+  switch (route.name) {
+    case 'cases':
+      if (user.role === 'collector') return <MyCasesPage user={user} />;
+      if (user.role === 'supervisor') return <SupervisorOverviewPage search={search} />;
+      return <CaseTablePage search={search} />;
+    case 'case':
+      return <CaseDetailPage id={route.id} mobile={user.role === 'collector'} />;
+    case 'users':
+      return <UsersPage currentUser={user} />;
+    default:
+      return <NotFound home={homeFor(user.role)} />;
+  }
+}
+
+function NotFound({ home }: { home: string }) {
+  const { t } = useI18n();
+  return (
+    <div class={styles.notFound}>
+      <h1>{t.errors.pageNotFound}</h1>
+      <p>{t.errors.pageNotFoundHint}</p>
+      <a href={home} onClick={followLink}>
+        {t.errors.goHome}
+      </a>
+    </div>
+  );
+}

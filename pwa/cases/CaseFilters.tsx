@@ -1,0 +1,190 @@
+// The dispatcher's filter form: edited freely, applied together, cleared in one go.
+import { useEffect, useState } from 'preact/hooks';
+import { buckets, caseStatuses, escalationReasons, type Bucket, type CaseStatus, type EscalationReason } from '../../shared/cases.js';
+import { useI18n } from '../app/i18n/i18n.js';
+import { Button, cx, Field, inputClass } from '../app/ui/ui.js';
+import { draftFrom, readDraft, type DraftErrors, type FilterDraft } from './filter-draft.js';
+import { activeFilterCount, emptyFilters, type CaseFilters } from './table-state.js';
+import styles from './CaseTable.module.css';
+
+export function CaseFiltersForm({ filters, onApply }: { filters: CaseFilters; onApply: (filters: CaseFilters) => void }) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState<FilterDraft>(() => draftFrom(filters));
+  const [errors, setErrors] = useState<DraftErrors>({});
+  useEffect(() => {
+    setDraft(draftFrom(filters));
+    setErrors({});
+  }, [filters]);
+
+  const set = <K extends keyof FilterDraft>(key: K, value: FilterDraft[K]) => setDraft((previous) => ({ ...previous, [key]: value }));
+  const toggleBucket = (bucket: Bucket, on: boolean) =>
+    set('bucket', on ? buckets.filter((b) => b === bucket || draft.bucket.includes(b)) : draft.bucket.filter((b) => b !== bucket));
+  const message = (key: keyof DraftErrors) => {
+    const error = errors[key];
+    return error ? t.cases.filters[error] : null;
+  };
+  const apply = (event: Event) => {
+    event.preventDefault();
+    const result = readDraft(draft);
+    if (result.errors) {
+      setErrors(result.errors);
+      return;
+    }
+    setErrors({});
+    onApply(result.filters);
+  };
+  const active = activeFilterCount(filters);
+  const f = t.cases.filters;
+
+  return (
+    <form class={styles.filters} onSubmit={apply} aria-label={f.title} noValidate>
+      <div class={styles.filterGrid}>
+        <Field label={f.search} class={styles.searchField}>
+          {({ id }) => (
+            <input
+              id={id}
+              type="search"
+              class={inputClass}
+              name="search"
+              placeholder={f.searchPlaceholder}
+              maxLength={64}
+              value={draft.search}
+              onInput={(event) => set('search', event.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field label={f.status}>
+          {({ id }) => (
+            <select
+              id={id}
+              class={inputClass}
+              name="status"
+              value={draft.status}
+              onChange={(event) => set('status', (caseStatuses.find((s) => s === event.currentTarget.value) ?? '') as CaseStatus | '')}
+            >
+              <option value="">{f.any}</option>
+              {caseStatuses.map((status) => (
+                <option key={status} value={status}>
+                  {t.status[status]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={f.reason}>
+          {({ id }) => (
+            <select
+              id={id}
+              class={inputClass}
+              name="escalationReason"
+              value={draft.escalationReason}
+              onChange={(event) =>
+                set('escalationReason', (escalationReasons.find((r) => r === event.currentTarget.value) ?? '') as EscalationReason | '')
+              }
+            >
+              <option value="">{f.any}</option>
+              {escalationReasons.map((reason) => (
+                <option key={reason} value={reason}>
+                  {t.reason[reason]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={f.assignment}>
+          {({ id }) => (
+            <select
+              id={id}
+              class={inputClass}
+              name="assignment"
+              value={draft.unassignedOnly ? 'none' : ''}
+              onChange={(event) => set('unassignedOnly', event.currentTarget.value === 'none')}
+            >
+              <option value="">{f.any}</option>
+              <option value="none">{f.onlyUnassigned}</option>
+            </select>
+          )}
+        </Field>
+        <fieldset class={styles.bucketSet}>
+          <legend class={styles.legend}>{f.bucket}</legend>
+          <div class={styles.chips}>
+            {buckets.map((bucket) => (
+              <label key={bucket} class={cx(styles.chip, draft.bucket.includes(bucket) && styles.chipOn)}>
+                <input
+                  type="checkbox"
+                  name="bucket"
+                  value={bucket}
+                  checked={draft.bucket.includes(bucket)}
+                  onChange={(event) => toggleBucket(bucket, event.currentTarget.checked)}
+                />
+                {t.bucket[bucket]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <RangeField
+          from={{ label: f.minDays, name: 'minDaysPastDue', value: draft.minDaysPastDue, error: message('minDaysPastDue'), inputMode: 'numeric' }}
+          to={{ label: f.maxDays, name: 'maxDaysPastDue', value: draft.maxDaysPastDue, error: message('maxDaysPastDue'), inputMode: 'numeric' }}
+          onChange={(name, value) => set(name as 'minDaysPastDue' | 'maxDaysPastDue', value)}
+        />
+        <RangeField
+          from={{ label: f.minAmount, name: 'minAmount', value: draft.minAmount, error: message('minAmount'), inputMode: 'decimal' }}
+          to={{ label: f.maxAmount, name: 'maxAmount', value: draft.maxAmount, error: message('maxAmount'), inputMode: 'decimal' }}
+          onChange={(name, value) => set(name as 'minAmount' | 'maxAmount', value)}
+        />
+      </div>
+      <div class={styles.filterActions}>
+        <span class={styles.filterCount} aria-live="polite">
+          {active > 0 ? f.active(active) : ''}
+        </span>
+        <Button
+          variant="ghost"
+          onClick={() => onApply(emptyFilters)}
+          disabled={active === 0 && JSON.stringify(draft) === JSON.stringify(draftFrom(emptyFilters))}
+        >
+          {f.clear}
+        </Button>
+        <Button type="submit" variant="primary">
+          {f.apply}
+        </Button>
+      </div>
+      {Object.keys(errors).length > 0 && (
+        <p class={styles.filterError} role="alert">
+          {f.fixErrors}
+        </p>
+      )}
+    </form>
+  );
+}
+
+interface RangeEnd {
+  label: string;
+  name: string;
+  value: string;
+  error: string | null;
+  inputMode: 'numeric' | 'decimal';
+}
+
+function RangeField({ from, to, onChange }: { from: RangeEnd; to: RangeEnd; onChange: (name: string, value: string) => void }) {
+  return (
+    <div class={styles.range}>
+      {[from, to].map((end) => (
+        <Field key={end.name} label={end.label} error={end.error}>
+          {({ id, describedBy, invalid }) => (
+            <input
+              id={id}
+              class={inputClass}
+              name={end.name}
+              inputMode={end.inputMode}
+              autocomplete="off"
+              value={end.value}
+              onInput={(event) => onChange(end.name, event.currentTarget.value)}
+              aria-invalid={invalid || undefined}
+              aria-describedby={describedBy}
+            />
+          )}
+        </Field>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,248 @@
+// Signs in as each role in a real Chromium against the real server and checks what each person sees.
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseListResponse } from '../../shared/schemas/cases.js';
+import { desktop, launchBrowser, phone, screenshot } from './browser.js';
+import { demoPassword, startServer, type TestServer } from './server.js';
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newPage(options: BrowserContextOptions): Promise<Page> {
+  const context = await browser.newContext({ ...options, baseURL: server.url, locale: 'zh-CN', timezoneId: 'Europe/London' });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+async function signIn(page: Page, username: string, password = demoPassword): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('用户名', { exact: true }).fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+/** The page's own session asks the API, so the expectation is exactly what this user may see. */
+function apiFromPage<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate(async (url) => {
+    const response = await fetch(url, { credentials: 'same-origin' });
+    return (await response.json()) as unknown;
+  }, path) as Promise<T>;
+}
+
+/** "¥12,345.60" → 1234560 fen. */
+function fenOf(text: string): number {
+  return Math.round(Number(text.replace(/[^\d.]/g, '')) * 100);
+}
+
+describe('signing in to the PWA', () => {
+  it('shows the server is the real one', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('explains a wrong password and keeps the person on the sign-in page', async () => {
+    const page = await newPage(phone);
+    await page.goto('/');
+    await expect.poll(() => page.evaluate(() => window.location.pathname)).toBe('/sign-in');
+    await page.getByRole('heading', { name: '外访作业' }).waitFor();
+    await screenshot(page, 'sign-in');
+
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.getByText('请输入用户名。').waitFor();
+
+    await page.getByLabel('用户名', { exact: true }).fill('collector1');
+    await page.getByLabel('密码', { exact: true }).fill('not-the-password');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const text = await alert.innerText();
+    expect(text).toContain('用户名或密码错误');
+    expect(text).toContain('Wrong username or password'); // the server's own message is shown too
+    expect(await page.getByLabel('密码', { exact: true }).inputValue()).toBe('not-the-password');
+    await screenshot(page, 'sign-in-wrong-password');
+  });
+
+  it('collector on a phone: sees their assigned cases, opens one with a masked id number', async () => {
+    const page = await newPage(phone);
+    await signIn(page, 'collector1');
+    await page.getByRole('heading', { name: '我的案件' }).waitFor();
+    const expected = await apiFromPage<CaseListResponse>(page, '/api/cases?limit=100');
+    expect(expected.cases).toHaveLength(8);
+
+    const cards = page.getByTestId('my-cases').getByRole('link');
+    await expect.poll(() => cards.count()).toBe(8);
+    const shownText = await page.getByTestId('my-cases').innerText();
+    for (const item of expected.cases) expect(shownText).toContain(item.debtorName);
+    expect(shownText).toContain('¥');
+    expect(await page.getByText('共 8 件').count()).toBe(1);
+    // One-handed use: every case card is a large touch target and nothing overflows the phone's width.
+    const box = await cards.first().boundingBox();
+    expect(box?.height ?? 0).toBeGreaterThanOrEqual(48);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'collector-cases');
+
+    const first = expected.cases[0]!;
+    await cards.filter({ hasText: first.debtorName }).first().click();
+    await page.getByRole('heading', { name: first.debtorName, level: 1 }).waitFor();
+    expect(page.url()).toContain(`/cases/${first.id}`);
+    const idNumber = await page.getByTestId('id-number').innerText();
+    expect(idNumber).toBe(first.debtorIdNumberMasked);
+    expect(idNumber).toMatch(/^\d{3}\*{4,}[\dX]{4}$/);
+    await page.getByRole('heading', { name: '外访地址' }).waitFor();
+    await page.getByRole('heading', { name: '欠款明细' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'collector-case');
+
+    // English is one tap away and is remembered on the device.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByText('ID number').first().waitFor();
+    await page.reload();
+    await page.getByText('Amounts owed').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await screenshot(page, 'collector-case-en');
+
+    // The session ends on the server (signed out elsewhere, revoked): the next request brings the person back to sign in.
+    await page.evaluate(() => fetch('/api/auth/logout', { method: 'POST', credentials: 'same-origin' }).then(() => undefined));
+    await page.getByRole('link', { name: /Back to the case list/ }).click();
+    await page.getByText('Your session has ended. Please sign in again.').waitFor();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/sign-in');
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/cases');
+    await screenshot(page, 'session-ended');
+    await page.getByLabel('Username', { exact: true }).fill('collector1');
+    await page.getByLabel('Password', { exact: true }).fill(demoPassword);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('heading', { name: 'My cases' }).waitFor();
+    await page.getByRole('button', { name: '切换到中文' }).click();
+    await page.getByRole('heading', { name: '我的案件' }).waitFor();
+  });
+
+  it('dispatcher on a desktop: sees the case table, sorts it, filters by bucket and pages', async () => {
+    const page = await newPage(desktop);
+    await signIn(page, 'dispatcher');
+    await page.getByRole('heading', { name: '案件', level: 1 }).waitFor();
+    const rows = page.locator('table tbody tr');
+    await expect.poll(() => rows.count()).toBe(50);
+    expect(await page.getByTestId('signed-in-as').innerText()).toContain('调度 周敏');
+    await screenshot(page, 'dispatcher-cases', { fullPage: false });
+
+    const amountHeader = page.getByRole('columnheader', { name: /欠款总额/ });
+    const amounts = async () => (await page.locator('table tbody tr td:nth-child(3)').allInnerTexts()).map(fenOf);
+    await amountHeader.getByRole('button').click();
+    await expect.poll(() => amountHeader.getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(() => page.url()).toContain('sort=totalOutstanding');
+    await expect.poll(async () => (await page.locator('table').getAttribute('aria-busy')) === 'false').toBe(true);
+    const descending = await amounts();
+    expect(descending).toHaveLength(50);
+    expect(descending).toEqual([...descending].sort((a, b) => b - a));
+
+    await amountHeader.getByRole('button').click();
+    await expect.poll(() => amountHeader.getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(async () => (await page.locator('table').getAttribute('aria-busy')) === 'false').toBe(true);
+    const ascending = await amounts();
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+    expect(ascending[0]).toBeLessThan(descending[0]!);
+
+    await page.getByRole('checkbox', { name: 'M3+' }).check();
+    await page.getByRole('button', { name: '应用筛选' }).click();
+    await expect.poll(() => decodeURIComponent(page.url())).toContain('bucket=M3+');
+    await expect.poll(async () => (await page.locator('table').getAttribute('aria-busy')) === 'false').toBe(true);
+    const buckets = await page.locator('table tbody tr td:nth-child(5)').allInnerTexts();
+    expect(buckets.length).toBeGreaterThan(0);
+    expect(new Set(buckets)).toEqual(new Set(['M3+']));
+    const expected = await apiFromPage<CaseListResponse>(page, '/api/cases?bucket=M3%2B&sort=totalOutstanding&order=asc&limit=50');
+    expect(await page.locator('table tbody tr td:nth-child(1) a').allInnerTexts()).toEqual(expected.cases.map((c) => c.debtorName));
+    await page.getByText('已启用 1 项筛选').waitFor();
+    await screenshot(page, 'dispatcher-filtered', { fullPage: false });
+
+    if (expected.nextCursor) {
+      await page.getByRole('button', { name: /下一页/ }).click();
+      await page.getByText(/第 2 页/).waitFor();
+      await expect.poll(async () => (await page.locator('table').getAttribute('aria-busy')) === 'false').toBe(true);
+      const secondPage = await amounts();
+      expect(secondPage[0]).toBeGreaterThanOrEqual(ascending.at(-1) ?? 0);
+      await page.getByRole('button', { name: /上一页/ }).click();
+      await page.getByText(/第 1 页/).waitFor();
+    }
+
+    const firstName = expected.cases[0]!.debtorName;
+    await page.getByRole('link', { name: firstName, exact: true }).first().click();
+    await page.getByRole('heading', { name: firstName, level: 1 }).waitFor();
+    await page.getByTestId('id-number').waitFor();
+    await screenshot(page, 'dispatcher-case');
+    await page.getByRole('link', { name: /返回案件列表/ }).click();
+    await expect.poll(() => decodeURIComponent(page.url())).toContain('bucket=M3+');
+  });
+
+  it('supervisor: sees the read-only case overview', async () => {
+    const page = await newPage(desktop);
+    await signIn(page, 'supervisor');
+    await page.getByRole('heading', { name: '案件概览', level: 1 }).waitFor();
+    await expect.poll(() => page.locator('table tbody tr').count()).toBe(50);
+    expect(await page.getByTestId('signed-in-as').innerText()).toContain('主管');
+    expect(await page.getByRole('navigation').getByRole('link').allInnerTexts()).toEqual(['案件概览']);
+    await screenshot(page, 'supervisor-overview', { fullPage: false });
+  });
+
+  it('admin: creates a user, disables it, and that user can no longer sign in', async () => {
+    const page = await newPage(desktop);
+    await signIn(page, 'admin');
+    await page.getByRole('heading', { name: '用户管理', level: 1 }).waitFor();
+    await page.locator('tr[data-username="collector12"]').waitFor();
+    expect(await page.locator('table tbody tr').count()).toBe(15);
+
+    await page.getByRole('button', { name: /新建用户/ }).click();
+    const form = page.getByRole('form', { name: '新建用户' });
+    await form.getByLabel('用户名', { exact: true }).fill('Bad Name');
+    await form.getByLabel('姓名', { exact: true }).fill('测试外访员');
+    await form.getByLabel('角色', { exact: true }).selectOption('collector');
+    await form.getByLabel('初始密码', { exact: true }).fill('secret-pass-1');
+    await form.getByRole('button', { name: '创建用户' }).click();
+    await form.getByRole('alert').waitFor();
+    expect(await form.innerText()).toContain('lower-case letters'); // the server's reason, beside the field
+    await screenshot(page, 'admin-create-user-error', { fullPage: false });
+
+    await form.getByLabel('用户名', { exact: true }).fill('e2e.collector');
+    await form.getByRole('button', { name: '创建用户' }).click();
+    await page.getByText('已创建用户「测试外访员」。').waitFor();
+    const row = page.locator('tr[data-username="e2e.collector"]');
+    await row.waitFor();
+    expect(await row.innerText()).toContain('正常');
+
+    // The new user can sign in and sees an empty, explained case list.
+    const newcomer = await newPage(phone);
+    await signIn(newcomer, 'e2e.collector', 'secret-pass-1');
+    await newcomer.getByText('目前没有分配给您的案件。').waitFor();
+    await screenshot(newcomer, 'collector-no-cases');
+
+    await row.getByRole('button', { name: '停用 测试外访员' }).click();
+    await row.getByRole('button', { name: '停用', exact: true }).click();
+    await page.getByText('已停用「测试外访员」，其会话已全部结束。').waitFor();
+    expect(await row.innerText()).toContain('已停用');
+    await screenshot(page, 'admin-users', { fullPage: false });
+
+    // Disabling ended the newcomer's session; signing in again is refused with a clear message.
+    await newcomer.reload();
+    await newcomer.getByLabel('用户名', { exact: true }).waitFor();
+    await signIn(newcomer, 'e2e.collector', 'secret-pass-1');
+    await newcomer.getByRole('alert').waitFor();
+    expect(await newcomer.getByRole('alert').innerText()).toContain('账号已停用');
+
+    // Sign-out calls the API and ends the admin's session.
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByText('您已退出登录。').waitFor();
+    const me = await page.evaluate(() => fetch('/api/auth/me', { credentials: 'same-origin' }).then((r) => r.status));
+    expect(me).toBe(401);
+  });
+});
