@@ -115,16 +115,16 @@ export async function importCases(
   const chunkSize = options.chunkSize ?? 500;
   let accepted = 0;
   let updated = 0;
-  for (let start = 0; start < valid.length; start += chunkSize) {
-    const chunk = valid.slice(start, start + chunkSize);
+  let written = 0;
+  const writeChunk = async (chunk: ValidRow[]) => {
     await db.transaction(async (tx) => {
       const proposed = chunk.map((v) => ({ id: newId(), v }));
-      const written = await upsertCases(tx, proposed.map(({ id, v }) => toNewCase(id, v.creditorId, v.value, options.defaultTimeZone)));
+      const upserted = await upsertCases(tx, proposed.map(({ id, v }) => toNewCase(id, v.creditorId, v.value, options.defaultTimeZone)));
       const byKey = new Map(proposed.map((p) => [`${p.v.creditorId}\u0000${p.v.value.externalId}`, p]));
       const addresses: NewAddress[] = [];
       const contacts: NewContact[] = [];
       const notes: NewNote[] = [];
-      for (const row of written) {
+      for (const row of upserted) {
         if (!row.inserted) {
           updated += 1;
           continue;
@@ -139,8 +139,18 @@ export async function importCases(
       }
       await insertCaseChildren(tx, addresses, contacts, notes);
     });
-    options.onProgress?.(Math.min(start + chunkSize, valid.length), valid.length);
-  }
+    written += chunk.length;
+    options.onProgress?.(written, valid.length);
+  };
+  // Two batches in flight: one is being prepared here while the database writes the other.
+  // Batches hold distinct keys (duplicates were rejected above), so they never contend.
+  const chunks: ValidRow[][] = [];
+  for (let start = 0; start < valid.length; start += chunkSize) chunks.push(valid.slice(start, start + chunkSize));
+  let nextChunk = 0;
+  const writer = async () => {
+    for (let chunk = chunks[nextChunk++]; chunk !== undefined; chunk = chunks[nextChunk++]) await writeChunk(chunk);
+  };
+  await Promise.all([writer(), writer()]);
   const result = { received: rows.length, accepted, updated, unchanged: valid.length - accepted - updated, rejected };
   await writeAudit(db, {
     actorUserId: actor?.id ?? null,
