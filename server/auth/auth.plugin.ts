@@ -1,5 +1,5 @@
 // Resolves the session on every request (bearer token or cookie) and offers a role guard.
-import type { FastifyInstance, FastifyRequest, preHandlerHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Role } from '../../shared/roles.js';
 import { DomainError } from '../http/errors.js';
@@ -14,7 +14,7 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     /** preHandler: 401 without a live session, 403 when the role is not among `allowed`. */
-    requireRole(allowed: readonly Role[]): preHandlerHookHandler;
+    requireRole(allowed: readonly Role[]): preHandlerAsyncHookHandler;
   }
 }
 
@@ -33,7 +33,7 @@ export const authPlugin = fp(
       if (token === undefined || token.length > 256) return;
       request.session = await authenticate(app.db, token, options.sessionTtlHours);
     });
-    app.decorate('requireRole', (allowed: readonly Role[]): preHandlerHookHandler => {
+    app.decorate('requireRole', (allowed: readonly Role[]): preHandlerAsyncHookHandler => {
       return async (request) => {
         if (!request.session) {
           throw new DomainError(401, 'You are not signed in, or your session has ended. Sign in again.');

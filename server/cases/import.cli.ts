@@ -14,7 +14,7 @@ async function readRows(file: string): Promise<unknown[]> {
   if (extname(file).toLowerCase() === '.csv') return importRowsFromCsv(text);
   const parsed: unknown = JSON.parse(text);
   if (!Array.isArray(parsed)) throw new DomainError(400, 'A JSON import file must hold an array of cases.');
-  return parsed;
+  return parsed as unknown[];
 }
 
 async function main(): Promise<number> {

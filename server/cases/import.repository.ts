@@ -26,8 +26,8 @@ function unnestOf<Row>(rows: readonly Row[], columns: readonly (readonly [keyof 
 }
 
 async function rowsOf<T>(db: Executor, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
 }
 
 const caseColumns = [

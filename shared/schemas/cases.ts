@@ -108,7 +108,6 @@ export type CaseImportResult = z.infer<typeof caseImportResult>;
 
 export const caseSortFields = ['priority', 'daysPastDue', 'totalOutstanding', 'receivedAt', 'debtorName'] as const;
 
-const numberParam = z.coerce.number('Must be a number');
 const intParam = z.coerce.number('Must be a number').int('Must be a whole number');
 const listParam = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess(
