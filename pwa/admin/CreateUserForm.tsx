@@ -38,7 +38,7 @@ export function CreateUserForm({ onCreated, onCancel }: { onCreated: (user: User
   return (
     <form class={styles.createForm} onSubmit={(event) => void submit(event)} aria-labelledby="create-user-title" noValidate>
       <h2 id="create-user-title">{t.users.createTitle}</h2>
-      {error !== null && <ErrorNotice error={error} />}
+      {error !== null && <ErrorNotice error={error} showDetail={Object.keys(issues).length === 0} />}
       <div class={styles.createGrid}>
         <Field label={t.users.username} hint={t.users.usernameHint} error={issues.username}>
           {({ id, describedBy, invalid }) => (

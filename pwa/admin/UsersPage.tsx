@@ -6,8 +6,8 @@ import { useI18n } from '../app/i18n/i18n.js';
 import { useRequest } from '../app/useRequest.js';
 import { Badge, Button, cx, ErrorNotice, inputClass, Loading, Notice } from '../app/ui/ui.js';
 import { CreateUserForm } from './CreateUserForm.js';
-import { updateUser } from './users.api.js';
-import { fetchUsers } from './users.api.js';
+import { sortUsers } from './sort-users.js';
+import { fetchUsers, updateUser } from './users.api.js';
 import styles from './UsersPage.module.css';
 
 export function UsersPage({ currentUser }: { currentUser: SessionUser }) {
@@ -18,15 +18,17 @@ export function UsersPage({ currentUser }: { currentUser: SessionUser }) {
   const [done, setDone] = useState<string | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const [query, setQuery] = useState('');
+  const [createdId, setCreatedId] = useState<string | null>(null);
   const createButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
-    if (list.data) setUsers(list.data);
+    if (list.data) setUsers(sortUsers(list.data));
   }, [list.data]);
 
   const replace = (user: UserSummary) => setUsers((previous) => (previous ?? []).map((u) => (u.id === user.id ? user : u)));
   const onCreated = (user: UserSummary) => {
-    setUsers((previous) => [user, ...(previous ?? [])]);
+    setUsers((previous) => sortUsers([...(previous ?? []), user]));
+    setCreatedId(user.id);
     setCreating(false);
     setDone(t.users.created(user.displayName));
     setActionError(null);
@@ -96,7 +98,13 @@ export function UsersPage({ currentUser }: { currentUser: SessionUser }) {
               </thead>
               <tbody>
                 {shown.map((user) => (
-                  <UserRow key={user.id} user={user} self={user.id === currentUser.id} onSetDisabled={setDisabled} />
+                  <UserRow
+                    key={user.id}
+                    user={user}
+                    self={user.id === currentUser.id}
+                    fresh={user.id === createdId}
+                    onSetDisabled={setDisabled}
+                  />
                 ))}
               </tbody>
             </table>
@@ -110,14 +118,20 @@ export function UsersPage({ currentUser }: { currentUser: SessionUser }) {
 function UserRow({
   user,
   self,
+  fresh,
   onSetDisabled,
 }: {
   user: UserSummary;
   self: boolean;
+  fresh: boolean;
   onSetDisabled: (user: UserSummary, disabled: boolean) => Promise<void>;
 }) {
   const { t, date } = useI18n();
   const [confirming, setConfirming] = useState(false);
+  const rowRef = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    if (fresh) rowRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [fresh]);
   const [busy, setBusy] = useState(false);
   const run = (disabled: boolean) => {
     setBusy(true);
@@ -127,7 +141,7 @@ function UserRow({
     });
   };
   return (
-    <tr class={cx(user.disabled && styles.disabledRow)} data-username={user.username}>
+    <tr ref={rowRef} class={cx(user.disabled && styles.disabledRow, fresh && styles.freshRow)} data-username={user.username}>
       <td>
         <span class={styles.name}>{user.displayName}</span>
         {self && <span class={styles.self}>{t.users.you}</span>}

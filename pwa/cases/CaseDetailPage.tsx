@@ -66,7 +66,9 @@ function CaseView({ item }: { item: CaseDetail }) {
           <ul class={styles.items}>
             {item.addresses.map((address) => (
               <li key={address.id} class={styles.item}>
-                <Badge tone={address.kind === 'home' ? 'blue' : 'neutral'}>{t.addressKind[address.kind]}</Badge>
+                <span class={styles.kind}>
+                  <Badge tone={address.kind === 'home' ? 'blue' : 'neutral'}>{t.addressKind[address.kind]}</Badge>
+                </span>
                 <span class={styles.itemMain}>{address.address}</span>
               </li>
             ))}

@@ -132,21 +132,21 @@ export function CaseFiltersForm({ filters, onApply }: { filters: CaseFilters; on
           to={{ label: f.maxAmount, name: 'maxAmount', value: draft.maxAmount, error: message('maxAmount'), inputMode: 'decimal' }}
           onChange={(name, value) => set(name as 'minAmount' | 'maxAmount', value)}
         />
-      </div>
-      <div class={styles.filterActions}>
-        <span class={styles.filterCount} aria-live="polite">
-          {active > 0 ? f.active(active) : ''}
-        </span>
-        <Button
-          variant="ghost"
-          onClick={() => onApply(emptyFilters)}
-          disabled={active === 0 && JSON.stringify(draft) === JSON.stringify(draftFrom(emptyFilters))}
-        >
-          {f.clear}
-        </Button>
-        <Button type="submit" variant="primary">
-          {f.apply}
-        </Button>
+        <div class={styles.filterActions}>
+          <span class={styles.filterCount} aria-live="polite">
+            {active > 0 ? f.active(active) : ''}
+          </span>
+          <Button
+            variant="ghost"
+            onClick={() => onApply(emptyFilters)}
+            disabled={active === 0 && JSON.stringify(draft) === JSON.stringify(draftFrom(emptyFilters))}
+          >
+            {f.clear}
+          </Button>
+          <Button type="submit" variant="primary">
+            {f.apply}
+          </Button>
+        </div>
       </div>
       {Object.keys(errors).length > 0 && (
         <p class={styles.filterError} role="alert">

@@ -61,9 +61,12 @@ function CaseCard({ item }: { item: CaseSummary }) {
         <span class={`${styles.amount} num`}>{money(item.totalOutstanding)}</span>
       </div>
       <div class={styles.address}>
-        <span class={styles.pin} aria-hidden="true">
-          ⌖
-        </span>
+        <svg class={styles.pin} viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
+          <path
+            fill="currentColor"
+            d="M12 2a7 7 0 0 0-7 7c0 5.2 7 13 7 13s7-7.8 7-13a7 7 0 0 0-7-7Zm0 9.5A2.5 2.5 0 1 1 12 6.5a2.5 2.5 0 0 1 0 5Z"
+          />
+        </svg>
         <span>{item.address}</span>
       </div>
       <div class={styles.meta}>
@@ -71,9 +74,9 @@ function CaseCard({ item }: { item: CaseSummary }) {
         <BucketBadge bucket={item.bucket} />
         <PriorityBadge priority={item.priority} />
         <StatusBadge status={item.status} />
-        <span class={styles.chevron} aria-hidden="true">
-          ›
-        </span>
+        <svg class={styles.chevron} viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+          <path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" d="m9 6 6 6-6 6" />
+        </svg>
       </div>
     </a>
   );

@@ -31,7 +31,7 @@ export const en: Messages = {
   },
   signIn: {
     title: 'Sign in',
-    subtitle: 'Field visits · Shenyang',
+    subtitle: 'Shenyang · collection field work',
     username: 'Username',
     password: 'Password',
     submit: 'Sign in',

@@ -1,10 +1,16 @@
 // Locale-aware formatting of money and times; times are shown in the case's zone, never the device's.
-import { formatYuan } from '../../../shared/money.js';
-
 export const defaultTimeZone = 'Asia/Shanghai';
 
+const moneyFormatters = new Map<string, Intl.NumberFormat>();
+
+/** Yuan from integer fen. The narrow symbol keeps "¥" in English too (shared formatYuan would print "CN¥" there). */
 export function formatMoney(fen: number, locale: string): string {
-  return formatYuan(fen, locale);
+  let found = moneyFormatters.get(locale);
+  if (!found) {
+    found = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol' });
+    moneyFormatters.set(locale, found);
+  }
+  return found.format(fen / 100);
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -25,12 +31,21 @@ function formatter(locale: string, timeZone: string, withTime: boolean): Intl.Da
   return found;
 }
 
+// English readers here work beside Chinese colleagues: year-month-day avoids the US day/month ambiguity.
+function format(iso: string, locale: string, timeZone: string, withTime: boolean): string {
+  const date = new Date(iso);
+  if (locale.startsWith('zh')) return formatter(locale, timeZone, withTime).format(date);
+  const parts = Object.fromEntries(formatter('en-GB', timeZone, withTime).formatToParts(date).map((part) => [part.type, part.value]));
+  const day = `${parts.year}-${parts.month}-${parts.day}`;
+  return withTime ? `${day} ${parts.hour}:${parts.minute}` : day;
+}
+
 export function formatDateTime(iso: string, locale: string, timeZone: string = defaultTimeZone): string {
-  return formatter(locale, timeZone, true).format(new Date(iso));
+  return format(iso, locale, timeZone, true);
 }
 
 export function formatDate(iso: string, locale: string, timeZone: string = defaultTimeZone): string {
-  return formatter(locale, timeZone, false).format(new Date(iso));
+  return format(iso, locale, timeZone, false);
 }
 
 /**

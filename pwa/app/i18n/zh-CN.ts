@@ -33,7 +33,7 @@ export const zhCN = {
   } satisfies Record<Role, string>,
   signIn: {
     title: '登录',
-    subtitle: '外访作业平台 · 沈阳',
+    subtitle: '沈阳 · 催收外访管理',
     username: '用户名',
     password: '密码',
     submit: '登录',

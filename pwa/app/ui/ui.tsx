@@ -99,14 +99,15 @@ export function Notice({
   );
 }
 
-export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+/** What went wrong and what to do; the server's own words follow unless the form shows them beside its fields. */
+export function ErrorNotice({ error, onRetry, showDetail = true }: { error: unknown; onRetry?: () => void; showDetail?: boolean }) {
   const { t } = useI18n();
   const { title, detail } = describeError(error, t);
   return (
     <Notice
       kind="error"
       title={title}
-      detail={detail ? t.errors.serverSaid + detail : null}
+      detail={detail && showDetail ? t.errors.serverSaid + detail : null}
       live="assertive"
       action={
         onRetry && (

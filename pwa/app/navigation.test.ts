@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { afterSignIn, allows, homeFor, signInPath } from './navigation.js';
+import { matchRoute } from './router.js';
+
+const caseId = '0193a7e2-8f1c-7b3d-9e2a-4c5d6e7f8a9b';
+
+describe('routes', () => {
+  it('matches the app paths and nothing else', () => {
+    expect(matchRoute('/')).toEqual({ name: 'home' });
+    expect(matchRoute('/sign-in')).toEqual({ name: 'signIn' });
+    expect(matchRoute('/cases/')).toEqual({ name: 'cases' });
+    expect(matchRoute(`/cases/${caseId}`)).toEqual({ name: 'case', id: caseId });
+    expect(matchRoute('/cases/not-an-id')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/users')).toEqual({ name: 'users' });
+    expect(matchRoute('/api/cases')).toEqual({ name: 'notFound' });
+  });
+});
+
+describe('where each role goes', () => {
+  it('starts admins on users and everyone else on cases', () => {
+    expect(homeFor('admin')).toBe('/users');
+    expect(homeFor('collector')).toBe('/cases');
+    expect(homeFor('dispatcher')).toBe('/cases');
+    expect(homeFor('supervisor')).toBe('/cases');
+  });
+
+  it('keeps user administration to admins', () => {
+    expect(allows('admin', { name: 'users' })).toBe(true);
+    expect(allows('dispatcher', { name: 'users' })).toBe(false);
+    expect(allows('collector', { name: 'case', id: caseId })).toBe(true);
+  });
+
+  it('returns to where the session ended, only inside the app and only where the role may go', () => {
+    expect(afterSignIn('collector', `/cases/${caseId}`)).toBe(`/cases/${caseId}`);
+    expect(afterSignIn('dispatcher', '/cases?bucket=M1')).toBe('/cases?bucket=M1');
+    expect(afterSignIn('collector', '/users')).toBe('/cases');
+    expect(afterSignIn('admin', '//evil.example/users')).toBe('/users');
+    expect(afterSignIn('admin', 'https://evil.example/')).toBe('/users');
+    expect(afterSignIn('admin', null)).toBe('/users');
+  });
+
+  it('remembers the page only when the session ended, not on a deliberate sign-out', () => {
+    expect(signInPath('sessionEnded', `/cases/${caseId}`)).toBe(`/sign-in?next=${encodeURIComponent(`/cases/${caseId}`)}`);
+    expect(signInPath('signedOut', '/cases')).toBe('/sign-in');
+    expect(signInPath('sessionEnded', '/')).toBe('/sign-in');
+    expect(signInPath(null, '/cases')).toBe('/sign-in');
+  });
+});
