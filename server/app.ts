@@ -14,6 +14,7 @@ import { registerErrorHandling } from './http/errors.js';
 import { healthRoutes } from './http/health.routes.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerPwa } from './http/pwa.js';
+import { directoryRoutes } from './users/directory.routes.js';
 import { usersRoutes } from './users/users.routes.js';
 
 declare module 'fastify' {
@@ -70,6 +71,7 @@ export async function buildApp({ config, db, dbKind }: AppDependencies): Promise
     loginAttemptsPerMinute: config.loginAttemptsPerMinute,
   });
   await app.register(usersRoutes);
+  await app.register(directoryRoutes);
   await app.register(casesRoutes, { defaultTimeZone: config.timeZone });
   await registerPwa(app);
   return app;

@@ -1,4 +1,3 @@
-import { asc } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { creditors } from '../db/schema/index.js';
 
@@ -7,8 +6,4 @@ export type NewCreditor = typeof creditors.$inferInsert;
 export async function insertCreditor(db: Executor, creditor: NewCreditor) {
   const [row] = await db.insert(creditors).values(creditor).returning();
   return row!;
-}
-
-export async function listCreditors(db: Executor) {
-  return db.select().from(creditors).orderBy(asc(creditors.code));
 }

@@ -1,6 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseListResponse } from '../../shared/schemas/cases.js';
+import type { CollectorSummary, CreditorSummary } from '../../shared/schemas/directory.js';
 import { cases, collectors, users } from '../../server/db/schema/index.js';
 import { demoCaseCount, hasAnyUser, seedDemo } from '../../server/demo/seed.js';
 import { bearer, signIn } from '../fixtures/factories.js';
@@ -59,5 +60,22 @@ describe('demo city', () => {
     expect(mine.cases).toHaveLength(8);
     const [collector1] = await db.select().from(users).where(eq(users.username, 'collector1'));
     expect(mine.cases.every((c) => c.assignedCollectorId === collector1!.id)).toBe(true);
+  });
+
+  it('lists collectors, teams and creditors for staff, not for collectors', async () => {
+    const token = await signIn(context.app, 'dispatcher', 'demo1234');
+    const collectorList = (await context.app.inject({ url: '/api/collectors', headers: bearer(token) })).json<CollectorSummary[]>();
+    expect(collectorList).toHaveLength(12);
+    expect(collectorList[0]).toMatchObject({ username: expect.stringMatching(/^collector\d+$/), shiftStart: expect.stringMatching(/^\d\d:\d\d$/) });
+    expect(collectorList.every((c) => c.teamName !== null)).toBe(true);
+    const creditorList = (await context.app.inject({ url: '/api/creditors', headers: bearer(token) })).json<CreditorSummary[]>();
+    expect(creditorList.map((c) => c.code)).toEqual(['BFXD', 'LSCC', 'SJXF']);
+    expect(creditorList[0]).toMatchObject({ visitingHoursStart: '08:00', visitingHoursEnd: '21:00' });
+    expect((await context.app.inject({ url: '/api/teams', headers: bearer(token) })).json()).toHaveLength(2);
+
+    const collectorToken = await signIn(context.app, 'collector2', 'demo1234');
+    for (const url of ['/api/collectors', '/api/teams', '/api/creditors']) {
+      expect((await context.app.inject({ url, headers: bearer(collectorToken) })).statusCode).toBe(403);
+    }
   });
 });

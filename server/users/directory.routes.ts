@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { collectorSummary, creditorSummary, teamSummary } from '../../shared/schemas/directory.js';
+import { apiError } from '../../shared/schemas/errors.js';
+import { listCollectors, listCreditors, listTeams } from './directory.repository.js';
+
+/** Shift times come from PostgreSQL as HH:MM:SS; the app speaks HH:MM. */
+const hhmm = (time: string) => time.slice(0, 5);
+
+export async function directoryRoutes(app: FastifyInstance) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const staff = app.requireRole(['dispatcher', 'supervisor', 'admin']);
+  const errors = { 401: apiError, 403: apiError } as const;
+
+  api.get(
+    '/api/collectors',
+    { schema: { tags: ['directory'], summary: 'Field collectors with their home base, shift and skills', response: { 200: z.array(collectorSummary), ...errors } }, preHandler: staff },
+    async () =>
+      (await listCollectors(app.db)).map(({ disabledAt, shiftStart, shiftEnd, ...collector }) => ({
+        ...collector,
+        disabled: disabledAt !== null,
+        shiftStart: hhmm(shiftStart),
+        shiftEnd: hhmm(shiftEnd),
+      })),
+  );
+
+  api.get(
+    '/api/teams',
+    { schema: { tags: ['directory'], summary: 'Teams and their territories', response: { 200: z.array(teamSummary), ...errors } }, preHandler: staff },
+    async () => listTeams(app.db),
+  );
+
+  api.get(
+    '/api/creditors',
+    { schema: { tags: ['directory'], summary: 'Creditors and their visiting hours', response: { 200: z.array(creditorSummary), ...errors } }, preHandler: app.requireRole(['dispatcher', 'supervisor', 'admin', 'api_client']) },
+    async () =>
+      (await listCreditors(app.db)).map((creditor) => ({
+        ...creditor,
+        visitingHoursStart: hhmm(creditor.visitingHoursStart),
+        visitingHoursEnd: hhmm(creditor.visitingHoursEnd),
+      })),
+  );
+}
