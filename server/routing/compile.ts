@@ -21,11 +21,7 @@ export async function compilePlan(request: PlanRequest, provider: MatrixProvider
   const { tasks, collectors } = request;
   const collectorCount = collectors.length;
   // Nodes: collector starts, collector ends, then tasks.
-  const points: LatLng[] = [
-    ...collectors.map((c) => c.start),
-    ...collectors.map((c) => c.end ?? c.start),
-    ...tasks.map((t) => t.location),
-  ];
+  const points: LatLng[] = [...collectors.map((c) => c.start), ...collectors.map((c) => c.end ?? c.start), ...tasks.map((t) => t.location)];
   const modes = [...new Set(collectors.map((c) => c.travelMode))];
   const tables: TravelTable[] = [];
   for (const mode of modes) tables.push(await travelTable(provider, points, mode, signal));

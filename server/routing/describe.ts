@@ -15,7 +15,10 @@ export function describePlan(compiled: CompiledPlan, result: SearchResult): Plan
     ...compiled.excluded,
     ...result.solution.unassigned
       .filter((job) => jobTask[job]! >= 0)
-      .map((job) => ({ taskId: request.tasks[jobTask[job]!]!.id, reason: unservedReason(problem.jobs[job]!, problem.vehicles, result.solution, problem.jobs) })),
+      .map((job) => ({
+        taskId: request.tasks[jobTask[job]!]!.id,
+        reason: unservedReason(problem.jobs[job]!, problem.vehicles, result.solution, problem.jobs),
+      })),
   ];
   const servedValue = routes.reduce(
     (sum, route) => sum + route.stops.reduce((value, stop) => value + (taskValue.get(stop.taskId) ?? 0), 0),
@@ -56,7 +59,14 @@ export function describeRoute(compiled: CompiledPlan, vehicleIndex: number, jobs
     const arrival = time + legSeconds;
     const serviceStart = earliestStart(job, arrival);
     time = serviceStart + job.service;
-    stops.push({ taskId: request.tasks[jobTask[index]!]!.id, arrival, serviceStart, departure: time, travelSeconds: legSeconds, distanceMetres: legMetres });
+    stops.push({
+      taskId: request.tasks[jobTask[index]!]!.id,
+      arrival,
+      serviceStart,
+      departure: time,
+      travelSeconds: legSeconds,
+      distanceMetres: legMetres,
+    });
     travelSeconds += legSeconds;
     distanceMetres += legMetres;
     previous = job.node;

@@ -36,7 +36,11 @@ describe('insertUrgentTask', () => {
   const collectors = request.collectors.map((c) => ({ ...c, maxVisits: 40 }));
   let plan: Plan;
   const published = (): PublishedRoute[] => plan.routes.map((r) => ({ collectorId: r.collectorId, taskIds: r.stops.map((s) => s.taskId) }));
-  const urgentTasks = syntheticCity({ seed: 77, tasks: 25, collectors: 1 }).tasks.map((t) => ({ ...t, id: `urgent-${t.id}`, pinnedCollectorId: undefined }) as VisitTask);
+  const urgentTasks = syntheticCity({ seed: 77, tasks: 25, collectors: 1 }).tasks.map((t) => ({
+    ...t,
+    id: `urgent-${t.id}`,
+    pinnedCollectorId: undefined,
+  }));
 
   it('puts the task at the cheapest feasible place and keeps every route order', async () => {
     plan = await planRoutes(request, { seed: 1, maxIterations: 800 });
@@ -86,14 +90,32 @@ describe('insertUrgentTask', () => {
 
   it('explains why a task cannot go in', async () => {
     const routes = published();
-    const night: VisitTask = { id: 'night', location: request.tasks[0]!.location, serviceSeconds: 600, value: 1, windows: [{ start: 22 * HOUR, end: 23 * HOUR }] };
-    const legal: VisitTask = { ...night, id: 'legal', windows: undefined, requiredSkills: ['lawyer'] } as VisitTask;
-    const pinned: VisitTask = { ...night, id: 'pinned', windows: undefined, pinnedCollectorId: 'ghost' } as VisitTask;
+    const night: VisitTask = {
+      id: 'night',
+      location: request.tasks[0]!.location,
+      serviceSeconds: 600,
+      value: 1,
+      windows: [{ start: 22 * HOUR, end: 23 * HOUR }],
+    };
+    const legal: VisitTask = { ...night, id: 'legal', windows: undefined, requiredSkills: ['lawyer'] };
+    const pinned: VisitTask = { ...night, id: 'pinned', windows: undefined, pinnedCollectorId: 'ghost' };
     const full = request.collectors.map((c) => ({ ...c, maxVisits: 0 }));
     const anytime: VisitTask = { id: 'anytime', location: request.tasks[0]!.location, serviceSeconds: 600, value: 1 };
-    expect(await insertUrgentTask({ tasks: request.tasks, collectors, routes, task: night })).toEqual({ inserted: false, reason: 'no_time_window' });
-    expect(await insertUrgentTask({ tasks: request.tasks, collectors, routes, task: legal })).toEqual({ inserted: false, reason: 'no_collector_with_skill' });
-    expect(await insertUrgentTask({ tasks: request.tasks, collectors, routes, task: pinned })).toEqual({ inserted: false, reason: 'pinned_collector_unavailable' });
-    expect(await insertUrgentTask({ tasks: request.tasks, collectors: full, routes, task: anytime })).toEqual({ inserted: false, reason: 'max_visits_reached' });
+    expect(await insertUrgentTask({ tasks: request.tasks, collectors, routes, task: night })).toEqual({
+      inserted: false,
+      reason: 'no_time_window',
+    });
+    expect(await insertUrgentTask({ tasks: request.tasks, collectors, routes, task: legal })).toEqual({
+      inserted: false,
+      reason: 'no_collector_with_skill',
+    });
+    expect(await insertUrgentTask({ tasks: request.tasks, collectors, routes, task: pinned })).toEqual({
+      inserted: false,
+      reason: 'pinned_collector_unavailable',
+    });
+    expect(await insertUrgentTask({ tasks: request.tasks, collectors: full, routes, task: anytime })).toEqual({
+      inserted: false,
+      reason: 'max_visits_reached',
+    });
   });
 });

@@ -64,7 +64,11 @@ export async function insertUrgentTask(
       return task;
     });
     const compiled = await compilePlan(
-      { tasks: [...routeTasks, urgent], collectors: [collector], ...(request.visitingHours === undefined ? {} : { visitingHours: request.visitingHours }) },
+      {
+        tasks: [...routeTasks, urgent],
+        collectors: [collector],
+        ...(request.visitingHours === undefined ? {} : { visitingHours: request.visitingHours }),
+      },
       provider,
     );
     const urgentExcluded = compiled.excluded.find((unserved) => unserved.taskId === urgent.id);
@@ -93,7 +97,11 @@ export async function insertUrgentTask(
 }
 
 /** Jobs 0..n-1 are the route's tasks in order, job n the urgent task, job n+1 the break if any. */
-function cheapestInRoute(compiled: CompiledPlan, routeLength: number, completedStops: number): { jobs: number[]; position: number; delta: number } | undefined {
+function cheapestInRoute(
+  compiled: CompiledPlan,
+  routeLength: number,
+  completedStops: number,
+): { jobs: number[]; position: number; delta: number } | undefined {
   const inst = new Instance(compiled.problem);
   const solution = new Solution(inst);
   solution.load([{ vehicle: 0, jobs: Array.from({ length: routeLength }, (_, j) => j) }]);

@@ -8,7 +8,10 @@ import type { Collector, PlanRequest, VisitTask } from './types.js';
 const HOUR = 3600;
 const centre = { lat: 41.8, lng: 123.43 };
 /** A point `km` east of the centre. */
-const east = (km: number): { lat: number; lng: number } => ({ lat: centre.lat, lng: centre.lng + km / (111.32 * Math.cos((centre.lat * Math.PI) / 180)) });
+const east = (km: number): { lat: number; lng: number } => ({
+  lat: centre.lat,
+  lng: centre.lng + km / (111.32 * Math.cos((centre.lat * Math.PI) / 180)),
+});
 
 const collector = (id: string, extra: Partial<Collector> = {}): Collector => ({
   id,
@@ -46,8 +49,15 @@ describe('planRoutes on a synthetic city', () => {
   it('improves on its construction and reports progress as it goes', async () => {
     const progress: { servedValue: number; travelSeconds: number }[] = [];
     const constructed = await planRoutes(request, { seed: 1, maxIterations: 0 });
-    const improved = await planRoutes(request, { seed: 1, maxIterations: 2000, progressIntervalMs: 0, onProgress: (p) => progress.push(p) });
-    const better = improved.servedValue > constructed.servedValue || (improved.servedValue === constructed.servedValue && improved.travelSeconds < constructed.travelSeconds);
+    const improved = await planRoutes(request, {
+      seed: 1,
+      maxIterations: 2000,
+      progressIntervalMs: 0,
+      onProgress: (p) => progress.push(p),
+    });
+    const better =
+      improved.servedValue > constructed.servedValue ||
+      (improved.servedValue === constructed.servedValue && improved.travelSeconds < constructed.travelSeconds);
     expect(better).toBe(true);
     expect(progress.length).toBeGreaterThan(1);
     // Best-so-far never gets worse: served value never drops, travel only falls at equal value.
@@ -118,7 +128,11 @@ describe('rules and reasons', () => {
       tasks: [
         task('early', { windows: [{ start: 5 * HOUR, end: 8.5 * HOUR }], serviceSeconds: 3600 }),
         task('late', { windows: [{ start: 20 * HOUR, end: 23 * HOUR }], serviceSeconds: 3600, location: east(1) }),
-        task('strict', { visitingHours: { start: 9 * HOUR, end: 18 * HOUR }, windows: [{ start: 17 * HOUR, end: 20 * HOUR }], location: east(3) }),
+        task('strict', {
+          visitingHours: { start: 9 * HOUR, end: 18 * HOUR },
+          windows: [{ start: 17 * HOUR, end: 20 * HOUR }],
+          location: east(3),
+        }),
       ],
     };
     const plan = await planRoutes(request, { seed: 1, maxIterations: 200 });

@@ -23,7 +23,12 @@ export interface SolomonInstance {
 export function parseSolomon(text: string): SolomonInstance {
   const lines = text.split(/\r?\n/).map((line) => line.trim());
   const name = lines.find((line) => line.length > 0) ?? 'unknown';
-  const numbers = lines.map((line) => line.split(/\s+/).filter((part) => part.length > 0).map(Number));
+  const numbers = lines.map((line) =>
+    line
+      .split(/\s+/)
+      .filter((part) => part.length > 0)
+      .map(Number),
+  );
   const fleetIndex = lines.findIndex((line) => /^VEHICLE/i.test(line));
   const fleet = numbers.slice(fleetIndex + 1).find((row) => row.length === 2 && row.every(Number.isFinite));
   if (fleetIndex < 0 || fleet === undefined) throw new Error('Solomon file: no VEHICLE section with NUMBER and CAPACITY');

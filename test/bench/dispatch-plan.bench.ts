@@ -41,7 +41,11 @@ metric('city2000.served_value_pct', (100 * plan.servedValue) / plan.totalValue, 
 metric('city2000.served_value_pct_at_5s', (100 * valueAt5s) / plan.totalValue, '%');
 metric('city2000.travel_h', plan.travelSeconds / 3600, 'h');
 metric('city2000.distance_km', plan.distanceMetres / 1000, 'km');
-metric('city2000.visits', plan.routes.reduce((sum, route) => sum + route.stops.length, 0), 'visits');
+metric(
+  'city2000.visits',
+  plan.routes.reduce((sum, route) => sum + route.stops.length, 0),
+  'visits',
+);
 metric('city2000.iterations', plan.search.iterations, 'iterations');
 metric('city2000.violations', violations.length, 'violations');
 for (const violation of violations.slice(0, 5)) console.error(`# violation: ${violation}`);
@@ -49,8 +53,14 @@ for (const violation of violations.slice(0, 5)) console.error(`# violation: ${vi
 // Urgent insertions, each into the published plan as it stands. The plan fills every daily
 // quota, so urgent work may exceed it by two visits (time windows and shifts still bind).
 const urgentCollectors = request.collectors.map((collector) => ({ ...collector, maxVisits: (collector.maxVisits ?? 14) + 2 }));
-const routes: PublishedRoute[] = plan.routes.map((route) => ({ collectorId: route.collectorId, taskIds: route.stops.map((stop) => stop.taskId) }));
-const urgentTasks = syntheticCity({ seed: 99, tasks: URGENT_TASKS, collectors: 1 }).tasks.map((task) => ({ ...task, id: `urgent-${task.id}` }));
+const routes: PublishedRoute[] = plan.routes.map((route) => ({
+  collectorId: route.collectorId,
+  taskIds: route.stops.map((stop) => stop.taskId),
+}));
+const urgentTasks = syntheticCity({ seed: 99, tasks: URGENT_TASKS, collectors: 1 }).tasks.map((task) => ({
+  ...task,
+  id: `urgent-${task.id}`,
+}));
 const latencies: number[] = [];
 let inserted = 0;
 for (const task of urgentTasks) {

@@ -31,7 +31,11 @@ const classOf = (name: string): string => name.replace(/\d{2}$/, '');
 const only = values.only?.split(',').map((prefix) => prefix.trim().toUpperCase());
 const files = readdirSync(join(dataDir, 'solomon'))
   .filter((file) => file.endsWith('.txt'))
-  .filter((file) => only === undefined || only.some((prefix) => classOf(file.replace(/\.txt$/, '')).toUpperCase() === prefix || file.toUpperCase().startsWith(prefix + '.')))
+  .filter(
+    (file) =>
+      only === undefined ||
+      only.some((prefix) => classOf(file.replace(/\.txt$/, '')).toUpperCase() === prefix || file.toUpperCase().startsWith(prefix + '.')),
+  )
   .sort();
 const bestKnown = new Map(
   readFileSync(join(dataDir, 'solomon-bks.csv'), 'utf8')
@@ -85,5 +89,9 @@ for (const name of classes) {
 metric('solomon.mean_gap_pct', mean(results.map(gapOf)), '%');
 metric('solomon.max_seconds', Math.max(...results.map((result) => result.seconds)), 's');
 metric('solomon.mean_seconds', mean(results.map((result) => result.seconds)), 's');
-metric('solomon.unserved', results.reduce((sum, result) => sum + result.unserved, 0), 'customers');
+metric(
+  'solomon.unserved',
+  results.reduce((sum, result) => sum + result.unserved, 0),
+  'customers',
+);
 metric('solomon.instances', results.length, 'instances');

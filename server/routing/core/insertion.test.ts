@@ -80,7 +80,18 @@ describe('constant-time insertion check', () => {
 describe('time windows', () => {
   const inst = new Instance({
     tables: [{ size: 2, duration: new Float64Array(4), cost: new Float64Array(4), distance: new Float64Array(4) }],
-    jobs: [{ node: 1, service: 0, windows: [[10, 20], [40, 50]], demand: 0, value: 1 }],
+    jobs: [
+      {
+        node: 1,
+        service: 0,
+        windows: [
+          [10, 20],
+          [40, 50],
+        ],
+        demand: 0,
+        value: 1,
+      },
+    ],
     vehicles: [{ startNode: 0, endNode: 0, shiftStart: 0, shiftEnd: 100, capacity: 1, maxJobs: 1, table: 0 }],
   });
 

@@ -146,9 +146,7 @@ export class Instance {
 
   private remotenessFromStarts(table: TravelTable): Float64Array {
     const starts = [...new Set(this.vehicleStart)];
-    return Float64Array.from(this.jobNode, (node) =>
-      Math.min(...starts.map((start) => table.cost[start * table.size + node]!)),
-    );
+    return Float64Array.from(this.jobNode, (node) => Math.min(...starts.map((start) => table.cost[start * table.size + node]!)));
   }
 
   private meanNearestHop(table: TravelTable): number {

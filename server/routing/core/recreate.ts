@@ -10,7 +10,13 @@ export type InsertionOrder = 'sisr' | 'valuable';
  * Inserts each job at its cheapest feasible place. 'sisr' draws one of SISR's orders at random;
  * 'valuable' (for construction) puts the most valuable work in first.
  */
-export function recreateGreedy(solution: Solution, jobs: number[], random: Random, blinkRate: number, order: InsertionOrder = 'sisr'): void {
+export function recreateGreedy(
+  solution: Solution,
+  jobs: number[],
+  random: Random,
+  blinkRate: number,
+  order: InsertionOrder = 'sisr',
+): void {
   const inst = solution.instance;
   if (order === 'valuable') sortValuableFirst(inst, jobs);
   else orderJobs(inst, jobs, random);

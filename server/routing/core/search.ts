@@ -97,9 +97,7 @@ export async function search(problem: CoreProblem, options: SearchOptions = {}):
     const sliceEnd = Math.min(performance.now() + SLICE_MS, started + timeLimitMs);
     while (iteration < maxIterations && performance.now() < sliceEnd) {
       // The cooling schedule follows whichever budget binds; time only when no iteration budget.
-      const progress = Number.isFinite(maxIterations)
-        ? iteration / maxIterations
-        : (performance.now() - started) / timeLimitMs;
+      const progress = Number.isFinite(maxIterations) ? iteration / maxIterations : (performance.now() - started) / timeLimitMs;
       const heat = initialTemperature * Math.pow(finalTemperature / initialTemperature, progress);
       iteration++;
       const removed = ruinStrings(current, random, ruin);

@@ -70,7 +70,9 @@ describe('OSRM table provider against a fake OSRM server', () => {
     const provider = new OsrmMatrixProvider({ baseUrl: baseUrl + '/', blockSize: 3 });
     const matrix = await provider.matrix(points, 'car');
     expect(seen).toHaveLength(9);
-    expect(seen.every((request) => request.path.startsWith('/table/v1/driving/') && request.annotations === 'duration,distance')).toBe(true);
+    expect(seen.every((request) => request.path.startsWith('/table/v1/driving/') && request.annotations === 'duration,distance')).toBe(
+      true,
+    );
     expect(seen.some((request) => request.sources === '0;1;2' && request.destinations === '3;4;5')).toBe(true);
     for (let a = 0; a < points.length; a++) {
       for (let b = 0; b < points.length; b++) {
@@ -98,7 +100,10 @@ describe('OSRM table provider against a fake OSRM server', () => {
     seen.length = 0;
     const provider = new CachedMatrixProvider(new OsrmMatrixProvider({ baseUrl }), 2);
     await provider.matrix(points, 'car');
-    await provider.matrix(points.map((p) => ({ ...p })), 'car');
+    await provider.matrix(
+      points.map((p) => ({ ...p })),
+      'car',
+    );
     expect(seen).toHaveLength(1);
     await provider.matrix(points, 'walk');
     await provider.matrix(points.slice(1), 'car');

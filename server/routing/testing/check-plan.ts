@@ -24,14 +24,16 @@ export function checkPlan(request: PlanRequest, plan: Plan, travel: TravelSecond
     if (usedCollectors.has(who)) problems.push(`${who} has two routes`);
     usedCollectors.add(who);
     if (route.departure < collector.shift.start - TOLERANCE) problems.push(`${who} leaves before the shift`);
-    if (route.stops.length > (collector.maxVisits ?? Infinity)) problems.push(`${who} makes ${route.stops.length} visits, max ${collector.maxVisits}`);
+    if (route.stops.length > (collector.maxVisits ?? Infinity))
+      problems.push(`${who} makes ${route.stops.length} visits, max ${collector.maxVisits}`);
     let load = 0;
     let at = collector.start;
     let free = route.departure;
     const pause = route.break;
     if (collector.break !== undefined) {
       if (pause === undefined) problems.push(`${who} gets no break`);
-      else if (pause.start < collector.break.earliestStart - TOLERANCE || pause.start > collector.break.latestStart + TOLERANCE) problems.push(`${who}: break at ${pause.start} outside its window`);
+      else if (pause.start < collector.break.earliestStart - TOLERANCE || pause.start > collector.break.latestStart + TOLERANCE)
+        problems.push(`${who}: break at ${pause.start} outside its window`);
       else if (pause.end - pause.start < collector.break.durationSeconds - TOLERANCE) problems.push(`${who}: break too short`);
     }
     for (const stop of route.stops) {
@@ -43,18 +45,24 @@ export function checkPlan(request: PlanRequest, plan: Plan, travel: TravelSecond
       }
       const what = `${who} at ${task.id}`;
       // The break is taken where the collector is, before travelling on.
-      if (pause !== undefined && pause.start >= free - TOLERANCE && pause.end <= stop.serviceStart + TOLERANCE) free = Math.max(free, pause.end);
-      if (pause !== undefined && pause.start < stop.departure - TOLERANCE && pause.end > stop.serviceStart + TOLERANCE) problems.push(`${what}: break overlaps the visit`);
-      if (stop.arrival < free + travel(at, task.location, collector.travelMode) - TOLERANCE) problems.push(`${what}: arrives too early for the trip`);
+      if (pause !== undefined && pause.start >= free - TOLERANCE && pause.end <= stop.serviceStart + TOLERANCE)
+        free = Math.max(free, pause.end);
+      if (pause !== undefined && pause.start < stop.departure - TOLERANCE && pause.end > stop.serviceStart + TOLERANCE)
+        problems.push(`${what}: break overlaps the visit`);
+      if (stop.arrival < free + travel(at, task.location, collector.travelMode) - TOLERANCE)
+        problems.push(`${what}: arrives too early for the trip`);
       if (stop.serviceStart < stop.arrival - TOLERANCE) problems.push(`${what}: starts before arriving`);
       if (Math.abs(stop.departure - stop.serviceStart - task.serviceSeconds) > TOLERANCE) problems.push(`${what}: wrong service duration`);
       const windows = task.windows ?? [{ start: -Infinity, end: Infinity }];
-      if (!windows.some((w) => stop.serviceStart >= w.start - TOLERANCE && stop.serviceStart <= w.end + TOLERANCE)) problems.push(`${what}: starts outside its time windows`);
+      if (!windows.some((w) => stop.serviceStart >= w.start - TOLERANCE && stop.serviceStart <= w.end + TOLERANCE))
+        problems.push(`${what}: starts outside its time windows`);
       const hours = task.visitingHours ?? request.visitingHours ?? DEFAULT_HOURS;
-      if (stop.serviceStart < hours.start - TOLERANCE || stop.departure > hours.end + TOLERANCE) problems.push(`${what}: outside visiting hours`);
+      if (stop.serviceStart < hours.start - TOLERANCE || stop.departure > hours.end + TOLERANCE)
+        problems.push(`${what}: outside visiting hours`);
       const skills = collector.skills ?? [];
       if (!(task.requiredSkills ?? []).every((skill) => skills.includes(skill))) problems.push(`${what}: lacks a required skill`);
-      if (task.pinnedCollectorId !== undefined && task.pinnedCollectorId !== who) problems.push(`${what}: task is pinned to ${task.pinnedCollectorId}`);
+      if (task.pinnedCollectorId !== undefined && task.pinnedCollectorId !== who)
+        problems.push(`${what}: task is pinned to ${task.pinnedCollectorId}`);
       load += task.demand ?? 0;
       at = task.location;
       free = stop.departure;

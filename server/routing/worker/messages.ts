@@ -5,8 +5,7 @@ import type { Plan, PlanProgress, PlanRequest, TravelMode } from '../types.js';
 
 /** Providers are objects with methods, so the worker gets a description and builds its own. */
 export type MatrixSource =
-  | { kind: 'straight-line'; profiles?: Partial<Record<TravelMode, Partial<ModeProfile>>> }
-  | ({ kind: 'osrm' } & Omit<OsrmOptions, 'fetch'>);
+  { kind: 'straight-line'; profiles?: Partial<Record<TravelMode, Partial<ModeProfile>>> } | ({ kind: 'osrm' } & Omit<OsrmOptions, 'fetch'>);
 
 export interface WorkerSearchOptions {
   seed?: number;
@@ -23,7 +22,4 @@ export interface WorkerInput {
 
 export type ToWorker = { type: 'cancel' };
 
-export type FromWorker =
-  | { type: 'progress'; progress: PlanProgress }
-  | { type: 'done'; plan: Plan }
-  | { type: 'failed'; message: string };
+export type FromWorker = { type: 'progress'; progress: PlanProgress } | { type: 'done'; plan: Plan } | { type: 'failed'; message: string };
