@@ -5,6 +5,7 @@ import { UsersPage } from '../admin/UsersPage.js';
 import { SignInPage } from '../auth/SignInPage.js';
 import { CaseDetailPage } from '../cases/CaseDetailPage.js';
 import { CaseTablePage } from '../cases/CaseTablePage.js';
+import { ImportPage } from '../intake/ImportPage.js';
 import { MyCasesPage } from '../cases/MyCasesPage.js';
 import { SupervisorOverviewPage } from '../supervisor/SupervisorOverviewPage.js';
 import { useI18n } from './i18n/i18n.js';
@@ -60,9 +61,13 @@ function SignedIn({ user, route, search }: { user: SessionUser; route: Route; se
       ? [
           { href: '/users', label: t.shell.nav.users, active: route.name === 'users' },
           { href: '/cases', label: t.shell.nav.cases, active: route.name === 'cases' || route.name === 'case' },
+          { href: '/import', label: t.shell.nav.import, active: route.name === 'import' },
         ]
       : user.role === 'dispatcher'
-        ? [{ href: '/cases', label: t.shell.nav.cases, active: route.name === 'cases' || route.name === 'case' }]
+        ? [
+            { href: '/cases', label: t.shell.nav.cases, active: route.name === 'cases' || route.name === 'case' },
+            { href: '/import', label: t.shell.nav.import, active: route.name === 'import' },
+          ]
         : user.role === 'supervisor'
           ? [{ href: '/cases', label: t.shell.nav.overview, active: route.name === 'cases' || route.name === 'case' }]
           : [];
@@ -83,6 +88,8 @@ function View({ user, route, search }: { user: SessionUser; route: Route; search
       return <CaseDetailPage id={route.id} mobile={user.role === 'collector'} />;
     case 'users':
       return <UsersPage currentUser={user} />;
+    case 'import':
+      return <ImportPage />;
     default:
       return <NotFound home={homeFor(user.role)} />;
   }

@@ -52,7 +52,10 @@ export function whenSessionEnds(handler: () => void): void {
 
 export interface RequestOptions {
   query?: Record<string, QueryValue>;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as is, for uploads such as a CSV file. */
+  rawBody?: { contentType: string; text: string };
   signal?: AbortSignal;
   /** Sign-in and the start-up session probe answer 401 as a normal outcome, not as an ended session. */
   expectUnauthorized?: boolean;
@@ -60,7 +63,8 @@ export interface RequestOptions {
 
 export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.rawBody) headers['content-type'] = options.rawBody.contentType;
+  else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
   let response: Response;
   try {
@@ -68,7 +72,7 @@ export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', pa
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.rawBody ? options.rawBody.text : options.body === undefined ? null : JSON.stringify(options.body),
       signal: options.signal ?? null,
     });
   } catch (error) {

@@ -12,6 +12,7 @@ describe('routes', () => {
     expect(matchRoute(`/cases/${caseId}`)).toEqual({ name: 'case', id: caseId });
     expect(matchRoute('/cases/not-an-id')).toEqual({ name: 'notFound' });
     expect(matchRoute('/users')).toEqual({ name: 'users' });
+    expect(matchRoute('/import')).toEqual({ name: 'import' });
     expect(matchRoute('/api/cases')).toEqual({ name: 'notFound' });
   });
 });
@@ -28,6 +29,9 @@ describe('where each role goes', () => {
     expect(allows('admin', { name: 'users' })).toBe(true);
     expect(allows('dispatcher', { name: 'users' })).toBe(false);
     expect(allows('collector', { name: 'case', id: caseId })).toBe(true);
+    expect(allows('dispatcher', { name: 'import' })).toBe(true);
+    expect(allows('collector', { name: 'import' })).toBe(false);
+    expect(allows('supervisor', { name: 'import' })).toBe(false);
   });
 
   it('returns to where the session ended, only inside the app and only where the role may go', () => {

@@ -13,6 +13,8 @@ export function allows(role: Role, route: Route): boolean {
       return role !== 'api_client';
     case 'users':
       return role === 'admin';
+    case 'import':
+      return role === 'dispatcher' || role === 'admin';
     default:
       return false;
   }

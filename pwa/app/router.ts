@@ -8,6 +8,7 @@ export type Route =
   | { name: 'cases' }
   | { name: 'case'; id: string }
   | { name: 'users' }
+  | { name: 'import' }
   | { name: 'notFound' };
 
 export function matchRoute(pathname: string): Route {
@@ -16,6 +17,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/sign-in') return { name: 'signIn' };
   if (path === '/cases') return { name: 'cases' };
   if (path === '/users') return { name: 'users' };
+  if (path === '/import') return { name: 'import' };
   const caseMatch = /^\/cases\/([0-9a-fA-F-]{36})$/.exec(path);
   if (caseMatch?.[1]) return { name: 'case', id: caseMatch[1] };
   return { name: 'notFound' };

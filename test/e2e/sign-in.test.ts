@@ -48,8 +48,9 @@ function fenOf(text: string): number {
 }
 
 describe('signing in to the PWA', () => {
-  it('shows the server is the real one', () => {
-    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  it('runs against the real server on the expected database', async () => {
+    const health = (await (await fetch(`${server.url}/api/health`)).json()) as { status: string; db: string };
+    expect(health).toMatchObject({ status: 'ok', db: server.db });
   });
 
   it('explains a wrong password and keeps the person on the sign-in page', async () => {
@@ -183,6 +184,53 @@ describe('signing in to the PWA', () => {
     await screenshot(page, 'dispatcher-case');
     await page.getByRole('link', { name: /返回案件列表/ }).click();
     await expect.poll(() => decodeURIComponent(page.url())).toContain('bucket=M3+');
+  });
+
+  it('dispatcher: imports a CSV file, sees the rejected rows, and the new cases appear in the table', async () => {
+    const header = 'creditor,external_id,product,debtor_name,debtor_id_number,principal,interest,fees,days_past_due,home_address,home_lat,home_lng';
+    const csv = [
+      header,
+      'SJXF,E2E-0001,credit_card,导入测试甲,210102199001011234,100000,5000,1000,45,沈阳市和平区南京南街1号,41.79,123.40',
+      'SJXF,E2E-0002,cash_loan,导入测试乙,210102199202021234,250000,0,0,95,沈阳市沈河区青年大街2号,41.80,123.44',
+      'NOPE,E2E-0003,credit_card,导入测试丙,210102199303031234,1000,0,0,10,沈阳市皇姑区北陵大街3号,41.82,123.42',
+      'SJXF,E2E-0004,credit_card,导入测试丁,210102199404041234,-5,0,0,10,沈阳市铁西区兴华街4号,41.78,123.35',
+    ].join('\n');
+    const page = await newPage(desktop);
+    await signIn(page, 'dispatcher');
+    await page.getByRole('heading', { name: '案件', level: 1 }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: '导入案件' }).click();
+    await page.getByRole('heading', { name: '导入案件', level: 1 }).waitFor();
+
+    await page.getByRole('button', { name: '开始导入' }).click();
+    await page.getByRole('alert').filter({ hasText: '请先选择要导入的文件。' }).waitFor();
+
+    const file = { name: 'e2e-cases.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') };
+    await page.getByLabel('案件文件').setInputFiles(file);
+    expect(await page.getByTestId('chosen-file').innerText()).toContain('e2e-cases.csv');
+    await page.getByRole('button', { name: '开始导入' }).click();
+    const result = page.getByTestId('import-result');
+    await result.waitFor();
+    const tile = (label: string) => result.locator('dl > div').filter({ hasText: label }).locator('dd').innerText();
+    expect(await tile('收到')).toBe('4');
+    expect(await tile('新增')).toBe('2');
+    expect(await tile('拒绝')).toBe('2');
+    const rejected = await result.locator('tbody tr').allInnerTexts();
+    expect(rejected).toHaveLength(2);
+    expect(rejected[0]).toContain('E2E-0003');
+    expect(rejected[0]).toContain('Unknown creditor');
+    expect(rejected[1]).toContain('E2E-0004');
+    await screenshot(page, 'dispatcher-import');
+
+    // Importing the same file again creates nothing new.
+    await page.getByRole('button', { name: '开始导入' }).click();
+    await expect.poll(() => tile('未变化')).toBe('2');
+    expect(await tile('新增')).toBe('0');
+
+    await page.getByRole('link', { name: /查看案件列表/ }).click();
+    await page.getByLabel('搜索').fill('导入测试');
+    await page.getByRole('button', { name: '应用筛选' }).click();
+    await expect.poll(() => page.locator('table tbody tr').count()).toBe(2);
+    expect((await page.locator('table tbody tr td:nth-child(1) a').allInnerTexts()).sort()).toEqual(['导入测试乙', '导入测试甲']);
   });
 
   it('supervisor: sees the read-only case overview', async () => {
