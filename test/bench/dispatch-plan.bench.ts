@@ -52,7 +52,7 @@ for (const violation of violations.slice(0, 5)) console.error(`# violation: ${vi
 
 // Urgent insertions, each into the published plan as it stands. The plan fills every daily
 // quota, so urgent work may exceed it by two visits (time windows and shifts still bind).
-const urgentCollectors = request.collectors.map((collector) => ({ ...collector, maxVisits: (collector.maxVisits ?? 14) + 2 }));
+const urgentCollectors = request.collectors.map((collector) => ({ ...collector, maxVisits: (collector.maxVisits ?? 16) + 2 }));
 const routes: PublishedRoute[] = plan.routes.map((route) => ({
   collectorId: route.collectorId,
   taskIds: route.stops.map((stop) => stop.taskId),

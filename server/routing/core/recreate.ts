@@ -2,7 +2,15 @@
 import { bestInsertion, routeAccepts } from './insertion.js';
 import type { Instance } from './instance.js';
 import type { Random } from './random.js';
-import type { Solution } from './solution.js';
+import { UNASSIGNED, type Solution } from './solution.js';
+
+/**
+ * A job is offered to the routes that serve its nearest jobs (granular insertion): on large
+ * instances the far routes almost never win and scanning them dominated the run time.
+ */
+const NEAR_JOBS = 40;
+/** With fewer nearby routes than this, every route is tried so that isolated jobs still fit. */
+const MIN_NEAR_ROUTES = 3;
 
 export type InsertionOrder = 'sisr' | 'valuable';
 
@@ -21,12 +29,17 @@ export function recreateGreedy(
   if (order === 'valuable') sortValuableFirst(inst, jobs);
   else orderJobs(inst, jobs, random);
   const triedEmptyClass = new Uint8Array(inst.vehicleCount);
+  const nearRoute = new Uint8Array(inst.vehicleCount);
+  // Construction sees every route: it places all the work once, and quality there pays off.
+  const granular = inst.jobCount > NEAR_JOBS + 1 && order === 'sisr';
   for (const job of jobs) {
     triedEmptyClass.fill(0);
+    const everyRoute = !granular || markNearRoutes(solution, job, nearRoute) < MIN_NEAR_ROUTES;
     let bestDelta = Infinity;
     let bestRoute = -1;
     let bestPosition = -1;
     for (const route of solution.routes) {
+      if (!everyRoute && route.size > 0 && nearRoute[route.vehicle] === 0) continue;
       if (!routeAccepts(inst, route, job)) continue;
       if (route.size === 0) {
         // Identical empty vehicles give identical insertions: try one per class.
@@ -43,6 +56,21 @@ export function recreateGreedy(
     }
     if (bestRoute >= 0) solution.insert(job, bestRoute, bestPosition);
   }
+}
+
+/** Marks the routes serving the job's nearest jobs; returns how many there are. */
+function markNearRoutes(solution: Solution, job: number, nearRoute: Uint8Array): number {
+  nearRoute.fill(0);
+  const neighbours = solution.instance.neighbours[job]!;
+  let marked = 0;
+  for (let k = 0; k < NEAR_JOBS && k < neighbours.length; k++) {
+    const routeIndex = solution.jobRoute[neighbours[k]!]!;
+    if (routeIndex !== UNASSIGNED && nearRoute[routeIndex] === 0) {
+      nearRoute[routeIndex] = 1;
+      marked++;
+    }
+  }
+  return marked;
 }
 
 /** SISR's insertion orders: random, most valuable/largest first, farthest first, closest first. */
