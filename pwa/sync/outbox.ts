@@ -1,0 +1,97 @@
+// The outbox: mutations in the order they were recorded, removed only once the server has
+// acknowledged them. A permanent refusal stays on the device, marked failed, for the person to see.
+import type { MutationResult } from '../../shared/schemas/sync.js';
+import type { IDBPTransaction } from 'idb';
+import type { SyncDatabase, SyncSchema } from './database.js';
+import type { OutboxEntry, StoredVisit, SyncState } from './records.js';
+
+const pendingRange = () => IDBKeyRange.bound(['pending', -Infinity], ['pending', Infinity]);
+const failedRange = () => IDBKeyRange.bound(['failed', -Infinity], ['failed', Infinity]);
+
+/** The oldest pending mutations, in recording order; failed ones are skipped so they block nothing. */
+export async function pendingBatch(db: SyncDatabase, limit: number): Promise<OutboxEntry[]> {
+  return db.getAllFromIndex('outbox', 'byState', pendingRange(), limit);
+}
+
+export async function countPending(db: SyncDatabase): Promise<number> {
+  return db.countFromIndex('outbox', 'byState', pendingRange());
+}
+
+export async function oldestPending(db: SyncDatabase): Promise<OutboxEntry | undefined> {
+  const cursor = await db.transaction('outbox').store.index('byState').openCursor(pendingRange());
+  return cursor?.value;
+}
+
+/** Mutations the server refused for good, oldest first: the list the app shows the collector. */
+export async function failedEntries(db: SyncDatabase): Promise<OutboxEntry[]> {
+  return db.getAllFromIndex('outbox', 'byState', failedRange());
+}
+
+export interface AcknowledgeSummary {
+  applied: number;
+  failed: number;
+  /** Mutations the answer did not mention: they stay pending for the next push. */
+  unanswered: number;
+}
+
+/**
+ * Applies the server's answers in one transaction: applied (or replayed) entries leave the
+ * outbox and their records are marked synced; refused ones are marked failed with the reason.
+ * A record's photos become uploadable once the record itself is acknowledged.
+ */
+export async function acknowledge(
+  db: SyncDatabase,
+  sent: OutboxEntry[],
+  results: MutationResult[],
+  now: string,
+): Promise<AcknowledgeSummary> {
+  const byId = new Map(results.map((result) => [result.id, result]));
+  const summary: AcknowledgeSummary = { applied: 0, failed: 0, unanswered: 0 };
+  const tx = db.transaction(['outbox', 'visits', 'notes', 'photos'], 'readwrite');
+  for (const entry of sent) {
+    const result = byId.get(entry.mutation.id);
+    if (!result || entry.seq === undefined) {
+      summary.unanswered += 1;
+      continue;
+    }
+    const current = await tx.objectStore('outbox').get(entry.seq);
+    // Another syncer (a restarted engine) may have handled it already.
+    if (!current || current.state !== 'pending') continue;
+    if (result.status === 'applied') {
+      summary.applied += 1;
+      await tx.objectStore('outbox').delete(entry.seq);
+      await markRecord(tx, entry, 'synced');
+    } else {
+      summary.failed += 1;
+      const reason =
+        result.reason ?? (result.status === 'conflict' ? 'This id was already used for something else.' : 'Refused by the server.');
+      await tx.objectStore('outbox').put({ ...current, state: 'failed', failure: { status: result.status, reason, at: now } });
+      await markRecord(tx, entry, 'failed');
+    }
+  }
+  await tx.done;
+  return summary;
+}
+
+type AckTransaction = IDBPTransaction<SyncSchema, ('outbox' | 'visits' | 'notes' | 'photos')[], 'readwrite'>;
+
+async function markRecord(tx: AckTransaction, entry: OutboxEntry, state: SyncState): Promise<void> {
+  const mutation = entry.mutation;
+  if (mutation.type === 'note.add') {
+    const note = await tx.objectStore('notes').get(mutation.noteId);
+    if (note) await tx.objectStore('notes').put({ ...note, state });
+    return;
+  }
+  const visit = await tx.objectStore('visits').get(mutation.visitId);
+  if (!visit) return;
+  const part: keyof Pick<StoredVisit, 'checkIn' | 'record' | 'checkOut'> =
+    mutation.type === 'visit.checkIn' ? 'checkIn' : mutation.type === 'visit.record' ? 'record' : 'checkOut';
+  const existing = visit[part];
+  if (existing) await tx.objectStore('visits').put({ ...visit, [part]: { ...existing, state } });
+  if (mutation.type === 'visit.record' && state === 'synced') {
+    for (const photo of mutation.photos) {
+      const stored = await tx.objectStore('photos').get(photo.sha256);
+      if (stored?.state === 'waiting') await tx.objectStore('photos').put({ ...stored, state: 'pending' });
+    }
+  }
+}

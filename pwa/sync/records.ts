@@ -1,0 +1,102 @@
+// What the device keeps between syncs: its copy of the server's cases and route, what the
+// collector recorded, the ordered outbox of mutations, and the state of each photo upload.
+import type { Mutation, Position } from '../../shared/schemas/sync.js';
+import type { CaseDetail } from '../../shared/schemas/cases.js';
+import type { DeviceRoute } from '../../shared/schemas/sync.js';
+
+/** Where a recorded part stands with the server. */
+export type SyncState = 'pending' | 'synced' | 'failed';
+
+export interface StoredCase {
+  id: string;
+  detail: CaseDetail;
+}
+
+export interface StoredRoute {
+  key: 'today';
+  route: DeviceRoute;
+}
+
+export type CheckInMutation = Extract<Mutation, { type: 'visit.checkIn' }>;
+export type RecordMutation = Extract<Mutation, { type: 'visit.record' }>;
+export type CheckOutMutation = Extract<Mutation, { type: 'visit.checkOut' }>;
+export type NoteMutation = Extract<Mutation, { type: 'note.add' }>;
+
+export interface VisitPart<M extends Mutation> {
+  mutation: M;
+  state: SyncState;
+}
+
+/** One visit as the device knows it: each part travels as its own mutation. */
+export interface StoredVisit {
+  visitId: string;
+  caseId: string;
+  addressId: string;
+  checkIn?: VisitPart<CheckInMutation>;
+  record?: VisitPart<RecordMutation>;
+  checkOut?: VisitPart<CheckOutMutation>;
+  createdAt: string;
+}
+
+export interface StoredNote {
+  noteId: string;
+  caseId: string;
+  mutation: NoteMutation;
+  state: SyncState;
+}
+
+/** A mutation waiting for the server, or one it refused for good. */
+export interface OutboxEntry {
+  /** Assigned by IndexedDB: the order in which the collector recorded things. */
+  seq?: number;
+  state: 'pending' | 'failed';
+  mutation: Mutation;
+  /** Device time when recorded, for "oldest unsent item". */
+  enqueuedAt: string;
+  failure?: { status: 'rejected' | 'conflict'; reason: string; at: string };
+}
+
+/**
+ * waiting: its visit record is not yet acknowledged (a photo of a refused visit stays here);
+ * pending: to upload; uploaded: the server verified its hash; confirmed: the server lists it on
+ * its visit, so the bytes may go; failed: the bytes on the device no longer match their hash.
+ */
+export type PhotoState = 'waiting' | 'pending' | 'uploaded' | 'confirmed' | 'failed';
+
+/** A photo's metadata; the bytes live apart so progress can be counted without reading them. */
+export interface StoredPhoto {
+  sha256: string;
+  sizeBytes: number;
+  contentType: PhotoContentType;
+  visitIds: string[];
+  takenAt: string;
+  position?: Position;
+  state: PhotoState;
+  createdAt: string;
+  /** Hash mismatches answered by the server; a few in a row mean the stored bytes are damaged. */
+  mismatches: number;
+  failure?: string;
+}
+
+export type PhotoContentType = 'image/jpeg' | 'image/webp' | 'image/png';
+
+/** Bytes as an ArrayBuffer, never a Blob: Safari loses Blobs stored in IndexedDB. */
+export interface StoredPhotoBytes {
+  sha256: string;
+  bytes: ArrayBuffer;
+}
+
+/** Where a tus upload stands, so an interrupted one resumes instead of starting over. */
+export interface UploadState {
+  sha256: string;
+  uploadUrl: string;
+  offset: number;
+  sizeBytes: number;
+}
+
+export interface SyncMeta {
+  deviceId: string;
+  cursor?: string;
+  lastSuccessfulSyncAt?: string;
+  lastServerTime?: string;
+}
