@@ -18,7 +18,8 @@ export function CreateUserForm({ onCreated, onCancel }: { onCreated: (user: User
   const [error, setError] = useState<unknown>(null);
   const firstField = useRef<HTMLInputElement>(null);
   const issues = fieldIssues(error, fields);
-  const set = <K extends keyof CreateUserRequest>(key: K, value: CreateUserRequest[K]) => setDraft((previous) => ({ ...previous, [key]: value }));
+  const set = <K extends keyof CreateUserRequest>(key: K, value: CreateUserRequest[K]) =>
+    setDraft((previous) => ({ ...previous, [key]: value }));
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -82,7 +83,9 @@ export function CreateUserForm({ onCreated, onCancel }: { onCreated: (user: User
               name="role"
               class={inputClass}
               value={draft.role}
-              onChange={(event) => set('role', humanRoles.find((role) => role === event.currentTarget.value) ?? ('collector' satisfies HumanRole))}
+              onChange={(event) =>
+                set('role', humanRoles.find((role) => role === event.currentTarget.value) ?? ('collector' satisfies HumanRole))
+              }
               aria-invalid={invalid || undefined}
               aria-describedby={describedBy}
             >

@@ -59,7 +59,14 @@ export function UsersPage({ currentUser }: { currentUser: SessionUser }) {
           <p class={styles.hint}>{t.users.hint}</p>
         </div>
         {!creating && (
-          <Button ref={createButton} variant="primary" onClick={() => { setCreating(true); setDone(null); }}>
+          <Button
+            ref={createButton}
+            variant="primary"
+            onClick={() => {
+              setCreating(true);
+              setDone(null);
+            }}
+          >
             + {t.users.create}
           </Button>
         )}

@@ -10,7 +10,13 @@ function user(username: string, role: UserSummary['role']): UserSummary {
 
 describe('user list order', () => {
   it('lists staff first, then collectors in numeric order', () => {
-    const sorted = sortUsers([user('collector10', 'collector'), user('collector2', 'collector'), user('supervisor', 'supervisor'), user('admin', 'admin'), user('dispatcher', 'dispatcher')]);
+    const sorted = sortUsers([
+      user('collector10', 'collector'),
+      user('collector2', 'collector'),
+      user('supervisor', 'supervisor'),
+      user('admin', 'admin'),
+      user('dispatcher', 'dispatcher'),
+    ]);
     expect(sorted.map((u) => u.username)).toEqual(['admin', 'dispatcher', 'supervisor', 'collector2', 'collector10']);
   });
 });

@@ -50,10 +50,10 @@ export function App() {
       </div>
     );
   }
-  return <SignedIn user={session.user} route={route} search={location.search} />;
+  return <SignedIn user={session.user} route={route} pathname={location.pathname} search={location.search} />;
 }
 
-function SignedIn({ user, route, search }: { user: SessionUser; route: Route; search: string }) {
+function SignedIn({ user, route, pathname, search }: { user: SessionUser; route: Route; pathname: string; search: string }) {
   const { t } = useI18n();
   const mobile = user.role === 'collector';
   const nav: NavItem[] =
@@ -72,7 +72,7 @@ function SignedIn({ user, route, search }: { user: SessionUser; route: Route; se
           ? [{ href: '/cases', label: t.shell.nav.overview, active: route.name === 'cases' || route.name === 'case' }]
           : [];
   return (
-    <Shell user={user} nav={nav} mobile={mobile}>
+    <Shell user={user} nav={nav} mobile={mobile} pathname={pathname}>
       {allows(user.role, route) ? <View user={user} route={route} search={search} /> : <NotFound home={homeFor(user.role)} />}
     </Shell>
   );

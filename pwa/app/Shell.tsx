@@ -1,6 +1,6 @@
 // The frame around every signed-in view: brand, role navigation, language, who is signed in, sign-out.
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SessionUser } from '../../shared/schemas/auth.js';
 import { useI18n } from './i18n/i18n.js';
 import { followLink } from './router.js';
@@ -35,15 +35,27 @@ export function Shell({
   user,
   nav,
   mobile,
+  pathname,
   children,
 }: {
   user: SessionUser;
   nav: NavItem[];
   mobile: boolean;
+  /** A new page moves keyboard and screen-reader focus to its content, as a page load would. */
+  pathname: string;
   children: ComponentChildren;
 }) {
   const { t } = useI18n();
   const [leaving, setLeaving] = useState(false);
+  const main = useRef<HTMLElement>(null);
+  const firstPage = useRef(true);
+  useEffect(() => {
+    if (firstPage.current) {
+      firstPage.current = false;
+      return;
+    }
+    main.current?.focus({ preventScroll: true });
+  }, [pathname]);
   const leave = () => {
     setLeaving(true);
     void signOut().finally(() => setLeaving(false));
@@ -91,7 +103,7 @@ export function Shell({
           </div>
         </div>
       </header>
-      <main id="main" class={styles.main} tabIndex={-1}>
+      <main id="main" ref={main} class={styles.main} tabIndex={-1}>
         {children}
       </main>
     </div>

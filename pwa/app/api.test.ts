@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiRequestError, queryString, request, setToken, whenSessionEnds } from './api.js';
-import { describeError } from './errors.js';
+import { describeError, isRetryable } from './errors.js';
 import { en } from './i18n/en.js';
 import { zhCN } from './i18n/zh-CN.js';
 
@@ -37,7 +37,12 @@ describe('request', () => {
 
   it("keeps the server's message and issues on failure", async () => {
     vi.stubGlobal('fetch', async () =>
-      answer(400, { statusCode: 400, error: 'Bad Request', message: 'Invalid request. body.username: too short', issues: [{ path: 'body.username', message: 'too short' }] }),
+      answer(400, {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Invalid request. body.username: too short',
+        issues: [{ path: 'body.username', message: 'too short' }],
+      }),
     );
     const failure = await request('POST', '/api/users', { body: {} }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ApiRequestError);
@@ -68,10 +73,22 @@ describe('request', () => {
 
 describe('describeError', () => {
   it('says what happened in the person’s language and keeps the server’s words when they add something', () => {
-    const wrong = new ApiRequestError(401, 'Wrong username or password, or the account is disabled. Check them, or ask your administrator.');
+    const wrong = new ApiRequestError(
+      401,
+      'Wrong username or password, or the account is disabled. Check them, or ask your administrator.',
+    );
     expect(describeError(wrong, zhCN)).toEqual({ title: zhCN.errors.unauthorized, detail: wrong.message });
     expect(describeError(wrong, en)).toEqual({ title: en.errors.unauthorized, detail: null });
     expect(describeError(new ApiRequestError(503, 'The database is not reachable.'), en).title).toBe(en.errors.server);
     expect(describeError(new ApiRequestError(429, 'Rate limit exceeded'), zhCN).title).toBe(zhCN.errors.tooMany);
+  });
+});
+
+describe('isRetryable', () => {
+  it('offers a retry for network and server trouble only', () => {
+    expect(isRetryable(new ApiRequestError(0, 'offline'))).toBe(true);
+    expect(isRetryable(new ApiRequestError(503, 'down'))).toBe(true);
+    expect(isRetryable(new ApiRequestError(404, 'Case not found'))).toBe(false);
+    expect(isRetryable(new ApiRequestError(400, 'bad'))).toBe(false);
   });
 });

@@ -30,3 +30,9 @@ export function describeError(error: unknown, t: Messages): ErrorDescription {
   const detail = status === 0 || error.message === title ? null : error.message;
   return { title, detail };
 }
+
+/** Trying again helps only when the failure was the network or the server, not the request itself. */
+export function isRetryable(error: unknown): boolean {
+  if (!(error instanceof ApiRequestError)) return true;
+  return error.status === 0 || error.status === 429 || error.status >= 500;
+}

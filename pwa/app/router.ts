@@ -36,8 +36,11 @@ function current(): Location {
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (to === window.location.pathname + window.location.search) return;
+  const samePage = to.split('?')[0] === window.location.pathname;
   if (options.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
+  // A new page starts at its top; new filters on the same page keep the reader where they are.
+  if (!samePage) window.scrollTo(0, 0);
   for (const listener of listeners) listener();
 }
 

@@ -6,9 +6,7 @@ import { ApiRequestError, request, setToken, whenSessionEnds } from './api.js';
 export type SignedOutReason = 'sessionEnded' | 'signedOut' | null;
 
 export type SessionState =
-  | { status: 'checking' }
-  | { status: 'signedOut'; reason: SignedOutReason }
-  | { status: 'signedIn'; user: SessionUser };
+  { status: 'checking' } | { status: 'signedOut'; reason: SignedOutReason } | { status: 'signedIn'; user: SessionUser };
 
 let state: SessionState = { status: 'checking' };
 const listeners = new Set<(state: SessionState) => void>();

@@ -6,7 +6,10 @@ export type RequestState<T> =
   | { status: 'ready'; data: T; error: null }
   | { status: 'error'; data: T | null; error: unknown };
 
-export function useRequest<T>(load: (signal: AbortSignal) => Promise<T>, deps: readonly unknown[]): RequestState<T> & { reload: () => void } {
+export function useRequest<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  deps: readonly unknown[],
+): RequestState<T> & { reload: () => void } {
   const [state, setState] = useState<RequestState<T>>({ status: 'loading', data: null, error: null });
   const [attempt, setAttempt] = useState(0);
   const loadRef = useRef(load);

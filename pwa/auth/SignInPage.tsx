@@ -1,4 +1,5 @@
 // Sign-in for every role; explains why the person is here (signed out, session ended) and what failed.
+import type { TargetedEvent } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { useI18n } from '../app/i18n/i18n.js';
 import { signIn, type SignedOutReason } from '../app/session.js';
@@ -33,6 +34,19 @@ export function SignInPage({ reason }: { reason: SignedOutReason }) {
       passwordRef.current?.select();
     }
   };
+
+  const passwordProps = (id: string, describedBy: string | undefined, invalid: boolean) => ({
+    ref: passwordRef,
+    id,
+    name: 'password',
+    class: cx(inputClass, styles.input),
+    autocomplete: 'current-password',
+    required: true,
+    value: password,
+    onInput: (event: TargetedEvent<HTMLInputElement>) => setPassword(event.currentTarget.value),
+    'aria-invalid': invalid || undefined,
+    'aria-describedby': describedBy,
+  });
 
   return (
     <div class={styles.page}>
@@ -76,26 +90,13 @@ export function SignInPage({ reason }: { reason: SignedOutReason }) {
             <Field label={t.signIn.password} error={missing.password ? t.signIn.passwordRequired : null}>
               {({ id, describedBy, invalid }) => (
                 <div class={styles.passwordRow}>
-                  <input
-                    ref={passwordRef}
-                    id={id}
-                    name="password"
-                    // Preact's input types pair each `type` with its own attributes; text and password share these.
-                    type={(reveal ? 'text' : 'password') as 'password'}
-                    class={cx(inputClass, styles.input)}
-                    autocomplete="current-password"
-                    required
-                    value={password}
-                    onInput={(event) => setPassword(event.currentTarget.value)}
-                    aria-invalid={invalid || undefined}
-                    aria-describedby={describedBy}
-                  />
-                  <button
-                    type="button"
-                    class={styles.reveal}
-                    aria-pressed={reveal}
-                    onClick={() => setReveal(!reveal)}
-                  >
+                  {/* Two branches rather than one computed `type`: Preact types each input type separately. */}
+                  {reveal ? (
+                    <input type="text" {...passwordProps(id, describedBy, invalid)} />
+                  ) : (
+                    <input type="password" {...passwordProps(id, describedBy, invalid)} />
+                  )}
+                  <button type="button" class={styles.reveal} aria-pressed={reveal} onClick={() => setReveal(!reveal)}>
                     {reveal ? t.signIn.hidePassword : t.signIn.showPassword}
                   </button>
                 </div>

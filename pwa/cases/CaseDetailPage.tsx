@@ -96,9 +96,7 @@ function CaseView({ item }: { item: CaseDetail }) {
             {t.caseDetail.contacts}
           </h2>
           <ul class={styles.items}>
-            {item.debtorPhone && (
-              <ContactRow name={item.debtorName} sub={t.caseDetail.phone} phone={item.debtorPhone} />
-            )}
+            {item.debtorPhone && <ContactRow name={item.debtorName} sub={t.caseDetail.phone} phone={item.debtorPhone} />}
             {item.contacts.map((contact) => (
               <ContactRow key={contact.id} name={contact.name} sub={contact.relation} phone={contact.phone} />
             ))}

@@ -1,6 +1,6 @@
 // The dispatcher's filter form: edited freely, applied together, cleared in one go.
 import { useEffect, useState } from 'preact/hooks';
-import { buckets, caseStatuses, escalationReasons, type Bucket, type CaseStatus, type EscalationReason } from '../../shared/cases.js';
+import { buckets, caseStatuses, escalationReasons, type Bucket } from '../../shared/cases.js';
 import { useI18n } from '../app/i18n/i18n.js';
 import { Button, cx, Field, inputClass } from '../app/ui/ui.js';
 import { draftFrom, readDraft, type DraftErrors, type FilterDraft } from './filter-draft.js';
@@ -60,7 +60,7 @@ export function CaseFiltersForm({ filters, onApply }: { filters: CaseFilters; on
               class={inputClass}
               name="status"
               value={draft.status}
-              onChange={(event) => set('status', (caseStatuses.find((s) => s === event.currentTarget.value) ?? '') as CaseStatus | '')}
+              onChange={(event) => set('status', caseStatuses.find((s) => s === event.currentTarget.value) ?? '')}
             >
               <option value="">{f.any}</option>
               {caseStatuses.map((status) => (
@@ -78,9 +78,7 @@ export function CaseFiltersForm({ filters, onApply }: { filters: CaseFilters; on
               class={inputClass}
               name="escalationReason"
               value={draft.escalationReason}
-              onChange={(event) =>
-                set('escalationReason', (escalationReasons.find((r) => r === event.currentTarget.value) ?? '') as EscalationReason | '')
-              }
+              onChange={(event) => set('escalationReason', escalationReasons.find((r) => r === event.currentTarget.value) ?? '')}
             >
               <option value="">{f.any}</option>
               {escalationReasons.map((reason) => (
@@ -123,8 +121,20 @@ export function CaseFiltersForm({ filters, onApply }: { filters: CaseFilters; on
           </div>
         </fieldset>
         <RangeField
-          from={{ label: f.minDays, name: 'minDaysPastDue', value: draft.minDaysPastDue, error: message('minDaysPastDue'), inputMode: 'numeric' }}
-          to={{ label: f.maxDays, name: 'maxDaysPastDue', value: draft.maxDaysPastDue, error: message('maxDaysPastDue'), inputMode: 'numeric' }}
+          from={{
+            label: f.minDays,
+            name: 'minDaysPastDue',
+            value: draft.minDaysPastDue,
+            error: message('minDaysPastDue'),
+            inputMode: 'numeric',
+          }}
+          to={{
+            label: f.maxDays,
+            name: 'maxDaysPastDue',
+            value: draft.maxDaysPastDue,
+            error: message('maxDaysPastDue'),
+            inputMode: 'numeric',
+          }}
           onChange={(name, value) => set(name as 'minDaysPastDue' | 'maxDaysPastDue', value)}
         />
         <RangeField

@@ -119,7 +119,12 @@ function SortHeader({
   const ariaSort = sorted ? (state.order === 'asc' ? 'ascending' : 'descending') : 'none';
   return (
     <th scope="col" aria-sort={ariaSort} class={cx(numeric && styles.numeric)}>
-      <button type="button" class={cx(styles.sortButton, sorted && styles.sorted)} onClick={() => onSort(field)} title={t.cases.sortBy(label)}>
+      <button
+        type="button"
+        class={cx(styles.sortButton, sorted && styles.sorted)}
+        onClick={() => onSort(field)}
+        title={t.cases.sortBy(label)}
+      >
         {label}
         <span class={styles.sortIcon} aria-hidden="true">
           {sorted ? (state.order === 'asc' ? '▲' : '▼') : '↕'}
@@ -157,11 +162,7 @@ function CaseRow({ row }: { row: CaseSummary }) {
         <PriorityBadge priority={row.priority} />
       </td>
       <td>
-        {row.assignedCollectorId ? (
-          <Badge tone="blue">{t.cases.assigned}</Badge>
-        ) : (
-          <Badge tone="neutral">{t.cases.unassigned}</Badge>
-        )}
+        {row.assignedCollectorId ? <Badge tone="blue">{t.cases.assigned}</Badge> : <Badge tone="neutral">{t.cases.unassigned}</Badge>}
       </td>
       <td class={cx(styles.nowrap, 'num')}>{dateTime(row.receivedAt)}</td>
     </tr>

@@ -69,7 +69,9 @@ describe('the filter form', () => {
     const result = readDraft({ ...draftFrom(emptyFilters), minDaysPastDue: '3.5', minAmount: '500', maxAmount: '100' });
     expect(result.errors).toEqual({ minDaysPastDue: 'invalidWhole', minAmount: 'minAboveMax' });
     expect(readDraft({ ...draftFrom(emptyFilters), maxAmount: 'lots' }).errors).toEqual({ maxAmount: 'invalidAmount' });
-    expect(readDraft({ ...draftFrom(emptyFilters), minDaysPastDue: '90', maxDaysPastDue: '30' }).errors).toEqual({ minDaysPastDue: 'minAboveMax' });
+    expect(readDraft({ ...draftFrom(emptyFilters), minDaysPastDue: '90', maxDaysPastDue: '30' }).errors).toEqual({
+      minDaysPastDue: 'minAboveMax',
+    });
   });
 
   it('keeps single-choice selects and bucket chips as lists for the server', () => {

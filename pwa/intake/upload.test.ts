@@ -11,7 +11,11 @@ describe('preparing a case file', () => {
   });
 
   it('sends a JSON array as it was written', () => {
-    expect(prepareUpload('cases.json', 'application/json', '[{"a":1}]')).toEqual({ ok: true, contentType: 'application/json', text: '[{"a":1}]' });
+    expect(prepareUpload('cases.json', 'application/json', '[{"a":1}]')).toEqual({
+      ok: true,
+      contentType: 'application/json',
+      text: '[{"a":1}]',
+    });
   });
 
   it('names the problem with a wrong file before sending anything', () => {

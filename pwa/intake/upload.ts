@@ -1,11 +1,13 @@
 // Checks a chosen case file before it is sent, so an obviously wrong file gets an answer at once.
 export type UploadProblem = 'wrongKind' | 'badJson' | 'notArray' | 'empty';
 
-export type PreparedUpload = { ok: true; contentType: 'text/csv' | 'application/json'; text: string } | { ok: false; problem: UploadProblem };
+export type PreparedUpload =
+  { ok: true; contentType: 'text/csv' | 'application/json'; text: string } | { ok: false; problem: UploadProblem };
 
 export function prepareUpload(name: string, type: string, text: string): PreparedUpload {
   const lower = name.toLowerCase();
-  const kind = lower.endsWith('.csv') || type === 'text/csv' ? 'csv' : lower.endsWith('.json') || type === 'application/json' ? 'json' : null;
+  const kind =
+    lower.endsWith('.csv') || type === 'text/csv' ? 'csv' : lower.endsWith('.json') || type === 'application/json' ? 'json' : null;
   if (kind === null) return { ok: false, problem: 'wrongKind' };
   // Spreadsheet programs often save a byte-order mark first; it is not part of the data.
   const content = text.replace(/^\uFEFF/, '');

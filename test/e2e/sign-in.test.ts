@@ -42,6 +42,18 @@ function apiFromPage<T>(page: Page, path: string): Promise<T> {
   }, path) as Promise<T>;
 }
 
+/** Another person's view, straight from the API (bearer token), to compare with what a page shows. */
+async function apiAs<T>(username: string, path: string): Promise<T> {
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: demoPassword }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const response = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  return (await response.json()) as T;
+}
+
 /** "¥12,345.60" → 1234560 fen. */
 function fenOf(text: string): number {
   return Math.round(Number(text.replace(/[^\d.]/g, '')) * 100);
@@ -94,10 +106,12 @@ describe('signing in to the PWA', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(page, 'collector-cases');
 
-    const first = expected.cases[0]!;
+    // The last card: opening it from the bottom of the list must show the case from its top.
+    const first = expected.cases.at(-1)!;
     await cards.filter({ hasText: first.debtorName }).first().click();
     await page.getByRole('heading', { name: first.debtorName, level: 1 }).waitFor();
     expect(page.url()).toContain(`/cases/${first.id}`);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
     const idNumber = await page.getByTestId('id-number').innerText();
     expect(idNumber).toBe(first.debtorIdNumberMasked);
     expect(idNumber).toMatch(/^\d{3}\*{4,}[\dX]{4}$/);
@@ -105,6 +119,19 @@ describe('signing in to the PWA', () => {
     await page.getByRole('heading', { name: '欠款明细' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(page, 'collector-case');
+
+    // Another collector's case is simply not found, and the page says so.
+    const others = await apiAs<CaseListResponse>('dispatcher', '/api/cases?limit=100');
+    const mine = new Set(expected.cases.map((c) => c.id));
+    const other = others.cases.find((c) => !mine.has(c.id))!;
+    await page.goto(`/cases/${other.id}`);
+    const notFound = page.getByRole('alert');
+    await notFound.waitFor();
+    expect(await notFound.innerText()).toContain('找不到该记录');
+    expect(await page.getByText(other.debtorName).count()).toBe(0);
+    await screenshot(page, 'collector-case-not-found');
+    await page.goBack();
+    await page.getByRole('heading', { name: first.debtorName, level: 1 }).waitFor();
 
     // English is one tap away and is remembered on the device.
     await page.getByRole('button', { name: 'Switch to English' }).click();
@@ -187,7 +214,8 @@ describe('signing in to the PWA', () => {
   });
 
   it('dispatcher: imports a CSV file, sees the rejected rows, and the new cases appear in the table', async () => {
-    const header = 'creditor,external_id,product,debtor_name,debtor_id_number,principal,interest,fees,days_past_due,home_address,home_lat,home_lng';
+    const header =
+      'creditor,external_id,product,debtor_name,debtor_id_number,principal,interest,fees,days_past_due,home_address,home_lat,home_lng';
     const csv = [
       header,
       'SJXF,E2E-0001,credit_card,导入测试甲,210102199001011234,100000,5000,1000,45,沈阳市和平区南京南街1号,41.79,123.40',

@@ -194,7 +194,8 @@ export const en: Messages = {
     unchanged: 'Unchanged',
     rejected: 'Rejected',
     allGood: (n) => `All ${n} rows were processed.`,
-    someRejected: (n) => `${n} ${n === 1 ? 'row was' : 'rows were'} rejected; the others were imported. Correct these rows and import the whole file again (imported rows are not duplicated).`,
+    someRejected: (n) =>
+      `${n} ${n === 1 ? 'row was' : 'rows were'} rejected; the others were imported. Correct these rows and import the whole file again (imported rows are not duplicated).`,
     columns: { row: 'Row', externalId: 'Case number', reason: 'Reason' },
     viewCases: 'View the case list',
   },

@@ -35,7 +35,11 @@ function formatter(locale: string, timeZone: string, withTime: boolean): Intl.Da
 function format(iso: string, locale: string, timeZone: string, withTime: boolean): string {
   const date = new Date(iso);
   if (locale.startsWith('zh')) return formatter(locale, timeZone, withTime).format(date);
-  const parts = Object.fromEntries(formatter('en-GB', timeZone, withTime).formatToParts(date).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    formatter('en-GB', timeZone, withTime)
+      .formatToParts(date)
+      .map((part) => [part.type, part.value]),
+  );
   const day = `${parts.year}-${parts.month}-${parts.day}`;
   return withTime ? `${day} ${parts.hour}:${parts.minute}` : day;
 }

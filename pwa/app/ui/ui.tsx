@@ -1,7 +1,7 @@
 // Small building blocks used by every feature: buttons, fields, notices, loading and empty states.
 import type { ButtonHTMLAttributes, ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
-import { describeError } from '../errors.js';
+import { describeError, isRetryable } from '../errors.js';
 import { useI18n } from '../i18n/i18n.js';
 import styles from './ui.module.css';
 
@@ -110,7 +110,8 @@ export function ErrorNotice({ error, onRetry, showDetail = true }: { error: unkn
       detail={detail && showDetail ? t.errors.serverSaid + detail : null}
       live="assertive"
       action={
-        onRetry && (
+        onRetry &&
+        isRetryable(error) && (
           <Button variant="secondary" onClick={onRetry}>
             {t.common.retry}
           </Button>
