@@ -33,6 +33,7 @@ const result = await search(problem, {
 });
 const routes = solomonRoutes(instance, result.solution);
 if (values['routes-out'] !== undefined) writeFileSync(values['routes-out'], JSON.stringify(routes) + '\n');
+// Exactly the contract's fields on stdout; search statistics go to stderr.
 console.log(
   JSON.stringify({
     instance: instance.name || basename(file).replace(/\.txt$/i, ''),
@@ -40,6 +41,6 @@ console.log(
     distance: Number(result.solution.cost.toFixed(2)),
     unserved: result.solution.unassigned.length,
     seconds: Number(((performance.now() - started) / 1000).toFixed(2)),
-    iterations: result.iterations,
   }),
 );
+console.error(`# ${result.iterations} iterations, stopped by ${result.stopReason}`);

@@ -72,8 +72,11 @@ export function bestInsertion(
     const breakFollows = !floating && i < count && inst.jobFloating[jobs[i]!] === 1;
     const nextIndex = breakFollows ? i + 1 : i;
     const next = nextIndex === count ? inst.vehicleEnd[v]! : route.location[nextIndex]!;
+    // A break moves nothing, except that it puts an idle vehicle on the road (start to end).
     const delta = floating
-      ? 0
+      ? count === 0
+        ? costs[previous * size + inst.vehicleEnd[v]!]!
+        : 0
       : costs[previous * size + here]! + costs[here * size + next]! - (count === 0 ? 0 : costs[previous * size + next]!);
     if (delta >= bestDelta) continue;
     const begin = inst.earliestStart(job, arrival);

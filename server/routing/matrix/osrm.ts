@@ -89,7 +89,7 @@ export class OsrmMatrixProvider implements MatrixProvider {
     }
     const url = `${this.options.baseUrl.replace(/\/+$/, '')}/table/v1/${this.profiles[mode]}/${coordinates}?${query}`;
     const response = await this.fetchImpl(url, signal === undefined ? {} : { signal });
-    const body = (await response.json()) as OsrmTableResponse;
+    const body = (await response.json().catch(() => ({ code: 'NotJson' }))) as OsrmTableResponse;
     if (!response.ok || body.code !== 'Ok') {
       throw new Error(`routing service table request failed: HTTP ${response.status} ${body.code} ${body.message ?? ''}`.trim());
     }
