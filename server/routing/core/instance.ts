@@ -32,12 +32,10 @@ export class Instance {
   readonly vehicleTable: TravelTable[];
   /** Vehicles with identical attributes share a class; only one empty route per class is tried. */
   readonly vehicleClass: Int32Array;
-  /** Nearest other jobs by cost, closest first. */
-  readonly neighbours: Int32Array[];
+  private nearest: Int32Array[] | undefined;
+  private hop: number | undefined;
   /** Cost from the closest vehicle start: the "far first" insertion order uses it. */
   readonly remoteness: Float64Array;
-  /** Typical cost of a short hop, so that temperatures scale with the instance's units. */
-  readonly typicalHop: number;
 
   constructor(readonly problem: CoreProblem) {
     const { jobs, vehicles } = problem;
@@ -79,9 +77,19 @@ export class Instance {
     this.vehicleClass = this.classifyVehicles();
     const reference = problem.tables[0];
     if (reference === undefined) throw new Error('problem has no travel table');
-    this.neighbours = this.nearestNeighbours(reference);
     this.remoteness = this.remotenessFromStarts(reference);
-    this.typicalHop = this.meanNearestHop(reference);
+  }
+
+  /** Nearest other jobs by cost, closest first. Built on first use: a one-off insertion never needs it. */
+  get neighbours(): Int32Array[] {
+    this.nearest ??= this.nearestNeighbours(this.problem.tables[0]!);
+    return this.nearest;
+  }
+
+  /** Typical cost of a short hop, so that temperatures scale with the instance's units. */
+  get typicalHop(): number {
+    this.hop ??= this.meanNearestHop(this.problem.tables[0]!);
+    return this.hop;
   }
 
   /** Earliest service start at or after `arrival`, or Infinity when no window is left. */
