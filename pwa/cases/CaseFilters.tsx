@@ -3,11 +3,21 @@ import { useEffect, useState } from 'preact/hooks';
 import { buckets, caseStatuses, escalationReasons, type Bucket } from '../../shared/cases.js';
 import { useI18n } from '../app/i18n/i18n.js';
 import { Button, cx, Field, inputClass } from '../app/ui/ui.js';
+import type { Directory } from './directory.api.js';
 import { draftFrom, readDraft, type DraftErrors, type FilterDraft } from './filter-draft.js';
 import { activeFilterCount, emptyFilters, type CaseFilters } from './table-state.js';
 import styles from './CaseTable.module.css';
 
-export function CaseFiltersForm({ filters, onApply }: { filters: CaseFilters; onApply: (filters: CaseFilters) => void }) {
+export function CaseFiltersForm({
+  filters,
+  directory,
+  onApply,
+}: {
+  filters: CaseFilters;
+  /** Null while it loads (or if it failed): the selects then offer only what needs no names. */
+  directory: Directory | null;
+  onApply: (filters: CaseFilters) => void;
+}) {
   const { t } = useI18n();
   const [draft, setDraft] = useState<FilterDraft>(() => draftFrom(filters));
   const [errors, setErrors] = useState<DraftErrors>({});
@@ -35,6 +45,11 @@ export function CaseFiltersForm({ filters, onApply }: { filters: CaseFilters; on
   };
   const active = activeFilterCount(filters);
   const f = t.cases.filters;
+  // A collector chosen by link before the directory has loaded (or one no longer listed) still shows as chosen.
+  const unlistedCollector =
+    draft.assignedCollectorId !== '' &&
+    draft.assignedCollectorId !== 'none' &&
+    !directory?.collectors.some((collector) => collector.id === draft.assignedCollectorId);
 
   return (
     <form class={styles.filters} onSubmit={apply} aria-label={f.title} noValidate>
@@ -89,17 +104,48 @@ export function CaseFiltersForm({ filters, onApply }: { filters: CaseFilters; on
             </select>
           )}
         </Field>
+        <Field label={f.creditor}>
+          {({ id }) => (
+            <select
+              id={id}
+              class={inputClass}
+              name="creditor"
+              value={draft.creditor}
+              onChange={(event) => set('creditor', event.currentTarget.value)}
+            >
+              <option value="">{f.any}</option>
+              {draft.creditor !== '' && !directory?.creditors.some((c) => c.code === draft.creditor) && (
+                <option value={draft.creditor}>{draft.creditor}</option>
+              )}
+              {directory?.creditors.map((creditor) => (
+                <option key={creditor.id} value={creditor.code}>
+                  {creditor.name} ({creditor.code})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <Field label={f.assignment}>
           {({ id }) => (
             <select
               id={id}
               class={inputClass}
-              name="assignment"
-              value={draft.unassignedOnly ? 'none' : ''}
-              onChange={(event) => set('unassignedOnly', event.currentTarget.value === 'none')}
+              name="assignedCollectorId"
+              value={draft.assignedCollectorId}
+              onChange={(event) => set('assignedCollectorId', event.currentTarget.value)}
             >
               <option value="">{f.any}</option>
               <option value="none">{f.onlyUnassigned}</option>
+              {unlistedCollector && <option value={draft.assignedCollectorId}>{t.cases.assigned}</option>}
+              {directory && directory.collectors.length > 0 && (
+                <optgroup label={f.collectors}>
+                  {directory.collectors.map((collector) => (
+                    <option key={collector.id} value={collector.id}>
+                      {collector.displayName}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
             </select>
           )}
         </Field>
@@ -143,9 +189,6 @@ export function CaseFiltersForm({ filters, onApply }: { filters: CaseFilters; on
           onChange={(name, value) => set(name as 'minAmount' | 'maxAmount', value)}
         />
         <div class={styles.filterActions}>
-          <span class={styles.filterCount} aria-live="polite">
-            {active > 0 ? f.active(active) : ''}
-          </span>
           <Button
             variant="ghost"
             onClick={() => onApply(emptyFilters)}

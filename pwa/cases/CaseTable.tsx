@@ -8,8 +8,18 @@ import { Badge, Button, cx, Empty, ErrorNotice, Loading } from '../app/ui/ui.js'
 import { BucketBadge, PriorityBadge, StatusBadge } from './badges.js';
 import { CaseFiltersForm } from './CaseFilters.js';
 import { fetchCases } from './cases.api.js';
+import { fetchDirectory, type Directory } from './directory.api.js';
 import { rememberListSearch } from './list-memory.js';
-import { nextSort, parseTableState, toApiParams, toSearch, type CaseFilters, type SortField, type TableState } from './table-state.js';
+import {
+  activeFilterCount,
+  nextSort,
+  parseTableState,
+  toApiParams,
+  toSearch,
+  type CaseFilters,
+  type SortField,
+  type TableState,
+} from './table-state.js';
 import styles from './CaseTable.module.css';
 
 const pageSize = 50;
@@ -35,6 +45,11 @@ export function CaseTable({ search, title, hint }: { search: string; title: stri
     [search, current.index, cursor],
   );
 
+  // Names for collectors and creditors; the table still works (with codes) if this fails.
+  const directory = useRequest((signal) => fetchDirectory(signal), []);
+  const names = useMemo(() => lookups(directory.data), [directory.data]);
+  const active = activeFilterCount(state.filters);
+
   const go = (next: TableState) => navigate(`/cases${toSearch(next)}`);
   const applyFilters = (filters: CaseFilters) => go({ ...state, filters });
   const sortBy = (field: SortField) => go({ ...state, ...nextSort(state, field) });
@@ -52,8 +67,11 @@ export function CaseTable({ search, title, hint }: { search: string; title: stri
       <div class={styles.head}>
         <h1 id="cases-title">{title}</h1>
         <p class={styles.hint}>{hint}</p>
+        <span class={styles.activeCount} aria-live="polite">
+          {active > 0 && <Badge tone="blue">{t.cases.filters.active(active)}</Badge>}
+        </span>
       </div>
-      <CaseFiltersForm filters={state.filters} onApply={applyFilters} />
+      <CaseFiltersForm filters={state.filters} directory={directory.data} onApply={applyFilters} />
       {page.status === 'error' && <ErrorNotice error={page.error} onRetry={page.reload} />}
       <div class={styles.tableCard}>
         <div class={styles.scroller}>
@@ -74,7 +92,7 @@ export function CaseTable({ search, title, hint }: { search: string; title: stri
             </thead>
             <tbody>
               {rows.map((row) => (
-                <CaseRow key={row.id} row={row} />
+                <CaseRow key={row.id} row={row} names={names} />
               ))}
             </tbody>
           </table>
@@ -135,7 +153,19 @@ function SortHeader({
   );
 }
 
-function CaseRow({ row }: { row: CaseSummary }) {
+interface Names {
+  collector: Map<string, string>;
+  creditor: Map<string, string>;
+}
+
+function lookups(directory: Directory | null): Names {
+  return {
+    collector: new Map((directory?.collectors ?? []).map((c) => [c.id, c.displayName])),
+    creditor: new Map((directory?.creditors ?? []).map((c) => [c.code, c.name])),
+  };
+}
+
+function CaseRow({ row, names }: { row: CaseSummary; names: Names }) {
   const { t, money, dateTime } = useI18n();
   return (
     <tr>
@@ -146,7 +176,9 @@ function CaseRow({ row }: { row: CaseSummary }) {
         <span class={styles.sub}>{row.externalId}</span>
       </td>
       <td>
-        <span class={styles.cellMain}>{row.creditor}</span>
+        <span class={styles.cellMain} title={row.creditor}>
+          {names.creditor.get(row.creditor) ?? row.creditor}
+        </span>
         <span class={styles.sub}>{t.product[row.product]}</span>
       </td>
       <td class={cx(styles.numeric, 'num')}>{money(row.totalOutstanding)}</td>
@@ -162,7 +194,11 @@ function CaseRow({ row }: { row: CaseSummary }) {
         <PriorityBadge priority={row.priority} />
       </td>
       <td>
-        {row.assignedCollectorId ? <Badge tone="blue">{t.cases.assigned}</Badge> : <Badge tone="neutral">{t.cases.unassigned}</Badge>}
+        {row.assignedCollectorId ? (
+          <span class={styles.nowrap}>{names.collector.get(row.assignedCollectorId) ?? t.cases.assigned}</span>
+        ) : (
+          <Badge tone="neutral">{t.cases.unassigned}</Badge>
+        )}
       </td>
       <td class={cx(styles.nowrap, 'num')}>{dateTime(row.receivedAt)}</td>
     </tr>

@@ -12,7 +12,9 @@ export interface FilterDraft {
   maxDaysPastDue: string;
   minAmount: string;
   maxAmount: string;
-  unassignedOnly: boolean;
+  creditor: string;
+  /** '' for any, 'none' for unassigned, or a collector's id. */
+  assignedCollectorId: string;
 }
 
 export type DraftError = 'invalidWhole' | 'invalidAmount' | 'minAboveMax';
@@ -30,7 +32,8 @@ export function draftFrom(filters: CaseFilters): FilterDraft {
     maxDaysPastDue: days(filters.maxDaysPastDue),
     minAmount: yuan(filters.minAmount),
     maxAmount: yuan(filters.maxAmount),
-    unassignedOnly: filters.unassignedOnly,
+    creditor: filters.creditor,
+    assignedCollectorId: filters.assignedCollectorId ?? '',
   };
 }
 
@@ -70,7 +73,8 @@ export function readDraft(draft: FilterDraft): { filters: CaseFilters; errors: n
       maxDaysPastDue,
       minAmount,
       maxAmount,
-      unassignedOnly: draft.unassignedOnly,
+      creditor: draft.creditor,
+      assignedCollectorId: draft.assignedCollectorId === '' ? null : draft.assignedCollectorId,
     },
   };
 }

@@ -19,7 +19,8 @@ describe('table state in the address bar', () => {
         bucket: ['M2' as const, 'M3+' as const],
         minDaysPastDue: 30,
         maxAmount: 5_000_000,
-        unassignedOnly: true,
+        creditor: 'SJXF',
+        assignedCollectorId: 'none',
       },
     };
     const search = toSearch(state);
@@ -41,6 +42,12 @@ describe('table state in the address bar', () => {
     const params = toApiParams(parseTableState('?bucket=M1&minDaysPastDue=10&sort=daysPastDue&order=asc'));
     expect(params).toMatchObject({ bucket: ['M1'], minDaysPastDue: 10, sort: 'daysPastDue', order: 'asc' });
     expect(params.assignedCollectorId).toBeUndefined();
+    const collector = '0193a7e2-8f1c-7b3d-9e2a-4c5d6e7f8a9b';
+    expect(toApiParams(parseTableState(`?assignedCollectorId=${collector}&creditor=LSCC`))).toMatchObject({
+      assignedCollectorId: collector,
+      creditor: 'LSCC',
+    });
+    expect(parseTableState('?assignedCollectorId=somebody').filters.assignedCollectorId).toBeNull();
   });
 
   it('flips the order on the sorted column and starts another column in its natural order', () => {

@@ -24,7 +24,10 @@ export interface CaseFilters {
   /** Amounts in fen, as the server takes them. */
   minAmount: number | null;
   maxAmount: number | null;
-  unassignedOnly: boolean;
+  /** Creditor code, or empty for all creditors. */
+  creditor: string;
+  /** A collector's id, 'none' for unassigned cases, or null for any. */
+  assignedCollectorId: string | null;
 }
 
 export interface TableState {
@@ -42,7 +45,8 @@ export const emptyFilters: CaseFilters = {
   maxDaysPastDue: null,
   minAmount: null,
   maxAmount: null,
-  unassignedOnly: false,
+  creditor: '',
+  assignedCollectorId: null,
 };
 
 export const defaultTableState: TableState = { filters: emptyFilters, sort: 'priority', order: 'desc' };
@@ -51,6 +55,11 @@ function listOf<T extends string>(allowed: readonly T[], text: string | null): T
   if (!text) return [];
   const wanted = text.split(',');
   return allowed.filter((value) => wanted.includes(value));
+}
+
+function assignee(text: string | null): string | null {
+  if (text === 'none') return text;
+  return text !== null && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text) ? text : null;
 }
 
 function wholeNumber(text: string | null): number | null {
@@ -77,7 +86,8 @@ export function parseTableState(search: string): TableState {
       maxDaysPastDue: wholeNumber(params.get('maxDaysPastDue')),
       minAmount: wholeNumber(params.get('minAmount')),
       maxAmount: wholeNumber(params.get('maxAmount')),
-      unassignedOnly: params.get('assignedCollectorId') === 'none',
+      creditor: (params.get('creditor') ?? '').slice(0, 64),
+      assignedCollectorId: assignee(params.get('assignedCollectorId')),
     },
   };
 }
@@ -99,7 +109,8 @@ export function toApiParams(state: TableState): CaseListParams {
     maxDaysPastDue: filters.maxDaysPastDue,
     minAmount: filters.minAmount,
     maxAmount: filters.maxAmount,
-    assignedCollectorId: filters.unassignedOnly ? 'none' : undefined,
+    creditor: filters.creditor || undefined,
+    assignedCollectorId: filters.assignedCollectorId ?? undefined,
     sort: state.sort,
     order: state.order,
   };
@@ -126,7 +137,8 @@ export function activeFilterCount(filters: CaseFilters): number {
     filters.maxDaysPastDue !== null,
     filters.minAmount !== null,
     filters.maxAmount !== null,
-    filters.unassignedOnly,
+    filters.creditor !== '',
+    filters.assignedCollectorId !== null,
   ].filter(Boolean).length;
 }
 

@@ -204,6 +204,21 @@ describe('signing in to the PWA', () => {
       await page.getByText(/第 1 页/).waitFor();
     }
 
+    // A collector's cases, by name from the directory; the bucket filter is cleared first.
+    await page.getByRole('button', { name: '清除筛选' }).click();
+    await expect.poll(() => decodeURIComponent(page.url())).not.toContain('bucket=');
+    await page.getByLabel('分配情况').selectOption({ label: '外访员1号' });
+    await page.getByRole('button', { name: '应用筛选' }).click();
+    await expect.poll(() => page.url()).toContain('assignedCollectorId=');
+    await expect.poll(() => page.locator('table tbody tr').count()).toBe(8);
+    expect(new Set(await page.locator('table tbody tr td:nth-child(9)').allInnerTexts())).toEqual(new Set(['外访员1号']));
+    await screenshot(page, 'dispatcher-by-collector', { fullPage: false });
+    await page.goBack();
+    await expect.poll(() => page.url()).not.toContain('assignedCollectorId=');
+    await page.goBack();
+    await expect.poll(() => decodeURIComponent(page.url())).toContain('bucket=M3+');
+    await expect.poll(async () => (await page.locator('table').getAttribute('aria-busy')) === 'false').toBe(true);
+
     const firstName = expected.cases[0]!.debtorName;
     await page.getByRole('link', { name: firstName, exact: true }).first().click();
     await page.getByRole('heading', { name: firstName, level: 1 }).waitFor();

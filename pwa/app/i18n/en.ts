@@ -133,6 +133,8 @@ export const en: Messages = {
       status: 'Status',
       bucket: 'Bucket',
       reason: 'Escalated for',
+      creditor: 'Creditor',
+      collectors: 'Field collectors',
       assignment: 'Assignment',
       any: 'Any',
       onlyUnassigned: 'Unassigned only',

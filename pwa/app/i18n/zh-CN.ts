@@ -135,6 +135,8 @@ export const zhCN = {
       status: '状态',
       bucket: '账龄',
       reason: '上报原因',
+      creditor: '委托方',
+      collectors: '外访员',
       assignment: '分配情况',
       any: '全部',
       onlyUnassigned: '仅未分配',
