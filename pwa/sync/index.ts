@@ -1,0 +1,8 @@
+// The client sync engine's public face: what the collector app imports.
+export { openSyncEngine, type SyncEngine, type SyncEngineOptions, type SyncOutcome } from './engine.js';
+export { startSyncTriggers, registerBackgroundSync, backgroundSyncTag, type TriggerOptions } from './triggers.js';
+export { createTransport, type Transport, type TransportOptions } from './transport.js';
+export { systemClock, type Clock } from './clock.js';
+export { RecordingError, type CheckInInput, type VisitRecordInput, type CheckOutInput, type NoteInput, type PhotoInput } from './recorder.js';
+export type { SyncProgress, SyncPhase, VisitPhotoProgress, PermanentFailure } from './progress.js';
+export { syncDatabaseName } from './database.js';

@@ -1,0 +1,95 @@
+// One sync round: push the outbox, upload the photos of acknowledged visits, confirm them, pull.
+// Every step leaves its progress in IndexedDB, so a round cut short by the network or a restart
+// is simply continued by the next one.
+import { maxMutationsPerPush } from '../../shared/schemas/sync.js';
+import { withRetry, type BackoffPolicy } from './backoff.js';
+import type { Clock } from './clock.js';
+import { isoTime } from './clock.js';
+import { confirmUploadedPhotos } from './confirmation.js';
+import type { SyncDatabase } from './database.js';
+import { RefusedRequestError } from './errors.js';
+import { acknowledge, pendingBatch } from './outbox.js';
+import type { SyncPhase } from './progress.js';
+import { pullChanges } from './puller.js';
+import type { Transport } from './transport.js';
+import { markPhotoRefused, uploadPhoto } from './uploader.js';
+
+export interface RoundContext {
+  db: SyncDatabase;
+  transport: Transport;
+  clock: Clock;
+  random: () => number;
+  backoff: BackoffPolicy;
+  deviceId: string;
+  batchSize: number;
+  pullLimit: number;
+  chunkBytes: number;
+  signal: AbortSignal;
+  onPhase: (phase: SyncPhase) => void;
+  /** Something changed on the device (an acknowledgement, a photo), for progress. */
+  onChange: () => void;
+}
+
+export async function runSyncRound(context: RoundContext): Promise<void> {
+  const retry = <T>(step: () => Promise<T>) =>
+    withRetry(step, { policy: context.backoff, clock: context.clock, random: context.random, signal: context.signal });
+
+  context.onPhase('pushing');
+  await pushOutbox(context, retry);
+
+  context.onPhase('uploading');
+  await uploadPendingPhotos(context, retry);
+
+  context.onPhase('confirming');
+  await retry(() => confirmUploadedPhotos(context.db, context.transport, context.signal));
+  context.onChange();
+
+  context.onPhase('pulling');
+  await retry(() => pullChanges(context.db, context.transport, { limit: context.pullLimit, signal: context.signal }));
+
+  const tx = context.db.transaction('meta', 'readwrite');
+  const meta = await tx.store.get('sync');
+  if (meta) await tx.store.put({ ...meta, lastSuccessfulSyncAt: isoTime(context.clock) }, 'sync');
+  await tx.done;
+  context.onChange();
+}
+
+type Retry = <T>(step: () => Promise<T>) => Promise<T>;
+
+async function pushOutbox(context: RoundContext, retry: Retry): Promise<void> {
+  const batchSize = Math.min(context.batchSize, maxMutationsPerPush);
+  for (;;) {
+    context.signal.throwIfAborted();
+    const batch = await pendingBatch(context.db, batchSize);
+    if (batch.length === 0) return;
+    const mutations = batch.map((entry) => entry.mutation);
+    // Retrying the same ids is safe: the server answers a replay as it answered the first time.
+    const response = await retry(() => context.transport.push(context.deviceId, isoTime(context.clock), mutations, context.signal));
+    const summary = await acknowledge(context.db, batch, response.results, response.serverTime);
+    context.onChange();
+    if (summary.unanswered === batch.length) {
+      throw new RefusedRequestError(200, 'The server answered none of the mutations sent; will try again later');
+    }
+  }
+}
+
+async function uploadPendingPhotos(context: RoundContext, retry: Retry): Promise<void> {
+  const done = new Set<string>();
+  for (;;) {
+    context.signal.throwIfAborted();
+    // Re-read each time: a restarted engine or a confirmation may have changed the list.
+    const pending = (await context.db.getAllFromIndex('photos', 'byState', 'pending')).filter((photo) => !done.has(photo.sha256));
+    const next = pending.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))[0];
+    if (!next) return;
+    done.add(next.sha256);
+    try {
+      await retry(() =>
+        uploadPhoto({ db: context.db, transport: context.transport, chunkBytes: context.chunkBytes, signal: context.signal, onProgress: context.onChange }, next),
+      );
+    } catch (error) {
+      if (!(error instanceof RefusedRequestError)) throw error;
+      await markPhotoRefused(context.db, next.sha256, error);
+    }
+    context.onChange();
+  }
+}
