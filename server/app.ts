@@ -1,5 +1,6 @@
 // Builds the Fastify app: external plugins, then our plugins, then feature routes.
 // Tests build it exactly as production does.
+import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -9,13 +10,18 @@ import { authPlugin } from './auth/auth.plugin.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { casesRoutes } from './cases/cases.routes.js';
 import type { Config } from './config.js';
-import type { Database, DatabaseKind } from './db/client.js';
+import type { Database, DatabaseHandle } from './db/client.js';
 import { registerErrorHandling } from './http/errors.js';
 import { healthRoutes } from './http/health.routes.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerPwa } from './http/pwa.js';
 import { directoryRoutes } from './users/directory.routes.js';
 import { usersRoutes } from './users/users.routes.js';
+import { evidenceRoutes } from './evidence/evidence.routes.js';
+import { folderPhotoStore } from './evidence/photo-store.js';
+import { uploadsRoutes } from './evidence/uploads.js';
+import { registerRealtime } from './realtime/realtime.js';
+import { syncRoutes } from './sync/sync.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -26,13 +32,13 @@ declare module 'fastify' {
 
 export interface AppDependencies {
   config: Config;
-  db: Database;
-  dbKind: DatabaseKind;
+  database: DatabaseHandle;
 }
 
 export const version = '0.1.0';
 
-export async function buildApp({ config, db, dbKind }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp({ config, database }: AppDependencies): Promise<FastifyInstance> {
+  const { db, kind: dbKind } = database;
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: 1024 * 1024,
@@ -73,6 +79,11 @@ export async function buildApp({ config, db, dbKind }: AppDependencies): Promise
   await app.register(usersRoutes);
   await app.register(directoryRoutes);
   await app.register(casesRoutes, { defaultTimeZone: config.timeZone });
+  const photoStore = folderPhotoStore(join(config.dataDir, 'photos'));
+  await app.register(syncRoutes, { geofenceRadiusM: config.geofenceRadiusM, timeZone: config.timeZone });
+  await app.register(uploadsRoutes, { db, dataDir: config.dataDir, photoStore });
+  await app.register(evidenceRoutes, { photoStore });
+  await registerRealtime(app, { database, sessionTtlHours: config.sessionTtlHours });
   await registerPwa(app);
   return app;
 }

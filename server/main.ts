@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     await seedDemo(database.db, { password: config.demoPassword, timeZone: config.timeZone });
     seeded = true;
   }
-  const app = await buildApp({ config, db: database.db, dbKind: database.kind });
+  const app = await buildApp({ config, database });
   const shutdown = async () => {
     await app.close();
     await database.close();

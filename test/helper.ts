@@ -1,6 +1,9 @@
 // Builds the real app for integration tests, on a fresh database: a new database on the
 // PostgreSQL named by DATABASE_URL when set, otherwise an in-memory PGlite.
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../server/app.js';
@@ -36,10 +39,17 @@ async function createPostgresDatabase(adminUrl: string): Promise<{ url: string; 
 export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
   const adminUrl = process.env.DATABASE_URL;
   const created = adminUrl ? await createPostgresDatabase(adminUrl) : undefined;
-  const config = loadConfig({ LOG_LEVEL: 'silent', LOGIN_ATTEMPTS_PER_MINUTE: '1000', ...env, ...(created ? { DATABASE_URL: created.url } : {}) });
+  const dataDir = mkdtempSync(join(tmpdir(), 'fv-test-'));
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    LOGIN_ATTEMPTS_PER_MINUTE: '1000',
+    DATA_DIR: dataDir,
+    ...env,
+    ...(created ? { DATABASE_URL: created.url } : {}),
+  });
   const database = created ? openPostgres(created.url, 5) : await openPglite(undefined);
   await database.migrate();
-  const app = await buildApp({ config, db: database.db, dbKind: database.kind });
+  const app = await buildApp({ config, database });
   await app.ready();
   return {
     app,
@@ -49,6 +59,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
       await app.close();
       await database.close();
       await created?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

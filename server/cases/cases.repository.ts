@@ -92,8 +92,10 @@ export async function listCases(db: Executor, query: CaseListQuery, scope: CaseS
 
 export type CaseSummaryRow = Awaited<ReturnType<typeof listCases>>[number];
 
-export async function findCase(db: Executor, id: string, scope: CaseScope) {
-  const [row] = await db
+/** Full details of the cases among `ids` inside the scope, with addresses, contacts and notes. */
+export async function findCases(db: Executor, ids: string[], scope: CaseScope) {
+  if (ids.length === 0) return [];
+  const rows = await db
     .select({
       ...summaryColumns,
       timeZone: cases.timeZone,
@@ -105,13 +107,22 @@ export async function findCase(db: Executor, id: string, scope: CaseScope) {
     })
     .from(cases)
     .innerJoin(creditors, eq(creditors.id, cases.creditorId))
-    .where(and(eq(cases.id, id), scopeCondition(scope)))
-    .limit(1);
-  if (!row) return undefined;
-  const [addresses, contacts, notes] = await Promise.all([
-    db.select().from(caseAddresses).where(eq(caseAddresses.caseId, id)).orderBy(asc(caseAddresses.createdAt), asc(caseAddresses.id)),
-    db.select().from(caseContacts).where(eq(caseContacts.caseId, id)).orderBy(asc(caseContacts.id)),
-    db.select().from(caseNotes).where(eq(caseNotes.caseId, id)).orderBy(desc(caseNotes.writtenAt)),
-  ]);
-  return { ...row, addresses, contacts, notes };
+    .where(and(inArray(cases.id, ids), scopeCondition(scope)));
+  if (rows.length === 0) return [];
+  const found = rows.map((row) => row.id);
+  // Sequential on purpose: a transaction's single connection cannot run queries in parallel.
+  const addresses = await db.select().from(caseAddresses).where(inArray(caseAddresses.caseId, found)).orderBy(asc(caseAddresses.createdAt), asc(caseAddresses.id));
+  const contacts = await db.select().from(caseContacts).where(inArray(caseContacts.caseId, found)).orderBy(asc(caseContacts.id));
+  const notes = await db.select().from(caseNotes).where(inArray(caseNotes.caseId, found)).orderBy(desc(caseNotes.writtenAt));
+  return rows.map((row) => ({
+    ...row,
+    addresses: addresses.filter((a) => a.caseId === row.id),
+    contacts: contacts.filter((c) => c.caseId === row.id),
+    notes: notes.filter((n) => n.caseId === row.id),
+  }));
+}
+
+export async function findCase(db: Executor, id: string, scope: CaseScope) {
+  const [found] = await findCases(db, [id], scope);
+  return found;
 }

@@ -5,7 +5,7 @@ import { writeAudit } from '../audit/audit.repository.js';
 import type { Database } from '../db/client.js';
 import { DomainError, notFound } from '../http/errors.js';
 import type { CaseCursor, CaseScope, CaseSummaryRow } from './cases.repository.js';
-import { findCase, listCases } from './cases.repository.js';
+import { findCase, findCases, listCases } from './cases.repository.js';
 
 export function scopeFor(user: SessionUser): CaseScope {
   return user.role === 'collector' ? { collectorId: user.id } : {};
@@ -50,11 +50,9 @@ export async function searchCases(db: Database, user: SessionUser, query: CaseLi
   return { cases: page.map(toSummary), nextCursor };
 }
 
-/** Every read of a case's details is audited; another collector's case is simply not found. */
-export async function readCase(db: Database, user: SessionUser, id: string): Promise<CaseDetail> {
-  const found = await findCase(db, id, scopeFor(user));
-  if (!found) throw notFound('Case');
-  await writeAudit(db, { actorUserId: user.id, actorRole: user.role, action: 'case.view', subjectType: 'case', subjectId: id });
+type FoundCase = NonNullable<Awaited<ReturnType<typeof findCase>>>;
+
+function toDetail(found: FoundCase): CaseDetail {
   const { addresses, contacts, notes, principal, interest, fees, updatedAt, ...summary } = found;
   return {
     ...toSummary(summary),
@@ -66,4 +64,21 @@ export async function readCase(db: Database, user: SessionUser, id: string): Pro
     notes: notes.map((note) => ({ id: note.id, writtenAt: note.writtenAt.toISOString(), author: note.author, channel: note.channel, body: note.body })),
     updatedAt: updatedAt.toISOString(),
   };
+}
+
+/** Every read of a case's details is audited; another collector's case is simply not found. */
+export async function readCase(db: Database, user: SessionUser, id: string): Promise<CaseDetail> {
+  const found = await findCase(db, id, scopeFor(user));
+  if (!found) throw notFound('Case');
+  await writeAudit(db, { actorUserId: user.id, actorRole: user.role, action: 'case.view', subjectType: 'case', subjectId: id });
+  return toDetail(found);
+}
+
+/** Details of many cases at once (a device's pull), audited as one read listing them. */
+export async function caseDetailsFor(db: Database, user: SessionUser, ids: string[]): Promise<CaseDetail[]> {
+  const found = await findCases(db, ids, scopeFor(user));
+  if (found.length > 0) {
+    await writeAudit(db, { actorUserId: user.id, actorRole: user.role, action: 'case.sync', subjectType: 'case', subjectId: null, detail: { caseIds: found.map((c) => c.id) } });
+  }
+  return found.map(toDetail);
 }

@@ -27,6 +27,8 @@ export interface DatabaseHandle {
   /** The PostgreSQL pool, for features that need a raw client (the socket.io adapter). */
   pool: pg.Pool | undefined;
   migrate(): Promise<void>;
+  /** LISTEN on a channel; NOTIFY from any connection (or server instance) reaches `handler`. */
+  listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -56,6 +58,19 @@ export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
         client.release();
       }
     },
+    async listen(channel, handler) {
+      const client = await pool.connect();
+      const onNotification = (message: pg.Notification) => {
+        if (message.channel === channel) handler(message.payload ?? '');
+      };
+      client.on('notification', onNotification);
+      await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+      return async () => {
+        client.off('notification', onNotification);
+        await client.query(`unlisten ${pg.escapeIdentifier(channel)}`).catch(() => undefined);
+        client.release();
+      };
+    },
     close: () => pool.end(),
   };
 }
@@ -70,6 +85,7 @@ export async function openPglite(dataDir: string | undefined): Promise<DatabaseH
     kind: 'pglite',
     pool: undefined,
     migrate: () => migratePglite(db, { migrationsFolder }),
+    listen: (channel, handler) => client.listen(channel, handler),
     close: () => client.close(),
   };
 }

@@ -20,7 +20,7 @@ await withBenchDatabase(async (url) => {
   const database = openPostgres(url);
   await database.migrate();
   const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' });
-  const app = await buildApp({ config, db: database.db, dbKind: 'postgres' });
+  const app = await buildApp({ config, database });
   for (const creditor of demoCreditors) await insertCreditor(database.db, { id: newId(), ...creditor });
   await insertUser(database.db, { id: newId(), username: 'bench', displayName: 'bench', role: 'dispatcher', passwordHash: await hashPassword('bench-password') });
   const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench', password: 'bench-password' } });

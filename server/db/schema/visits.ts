@@ -1,0 +1,64 @@
+import { sql } from 'drizzle-orm';
+import { bigint, check, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { EvidenceFlag } from '../../../shared/schemas/evidence.js';
+import type { FamilySituation } from '../../../shared/schemas/sync.js';
+import { caseAddresses } from './case-addresses.js';
+import { cases } from './cases.js';
+import { users } from './users.js';
+
+const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+
+/** A visit as the device recorded it: device times beside the server's receive times. */
+export const visits = pgTable(
+  'visits',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    addressId: uuid('address_id')
+      .notNull()
+      .references(() => caseAddresses.id),
+    collectorId: uuid('collector_id')
+      .notNull()
+      .references(() => users.id),
+    checkedInAt: at('checked_in_at'),
+    checkInReceivedAt: at('check_in_received_at'),
+    checkInLat: doublePrecision('check_in_lat'),
+    checkInLng: doublePrecision('check_in_lng'),
+    checkInAccuracyM: doublePrecision('check_in_accuracy_m'),
+    checkInDistanceM: doublePrecision('check_in_distance_m'),
+    recordedAt: at('recorded_at'),
+    recordReceivedAt: at('record_received_at'),
+    outcome: text('outcome'),
+    metPerson: text('met_person'),
+    thirdPartyStatement: text('third_party_statement'),
+    abilityWillingness: text('ability_willingness'),
+    familySituation: jsonb('family_situation').$type<FamilySituation>(),
+    notes: text('notes'),
+    newPhone: text('new_phone'),
+    promiseAmount: bigint('promise_amount', { mode: 'number' }),
+    promiseDueDate: date('promise_due_date'),
+    /** promise: the full outstanding; settlement_requested: less, awaiting a supervisor. */
+    promiseKind: text('promise_kind', { enum: ['promise', 'settlement_requested'] }),
+    paymentAmount: bigint('payment_amount', { mode: 'number' }),
+    paymentReference: text('payment_reference'),
+    paymentChannel: text('payment_channel'),
+    checkedOutAt: at('checked_out_at'),
+    checkOutReceivedAt: at('check_out_received_at'),
+    checkOutLat: doublePrecision('check_out_lat'),
+    checkOutLng: doublePrecision('check_out_lng'),
+    deviceClockSkewS: doublePrecision('device_clock_skew_s'),
+    expectedPhotos: integer('expected_photos').notNull().default(0),
+    evidenceFlags: jsonb('evidence_flags').$type<EvidenceFlag[]>().notNull().default([]),
+    evidenceScore: integer('evidence_score').notNull().default(0),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('visits_case_idx').on(t.caseId),
+    index('visits_collector_check_in_idx').on(t.collectorId, t.checkedInAt),
+    index('visits_evidence_idx').on(t.evidenceScore, t.id),
+    check('visits_amounts_check', sql`coalesce(${t.promiseAmount}, 1) > 0 and coalesce(${t.paymentAmount}, 1) > 0`),
+  ],
+);

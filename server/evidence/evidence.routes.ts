@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { sha256Hex } from '../../shared/schemas/sync.js';
+import { currentSession } from '../auth/auth.plugin.js';
+import type { PhotoStore } from './photo-store.js';
+import { readablePhoto } from './photos.service.js';
+
+export async function evidenceRoutes(app: FastifyInstance, options: { photoStore: PhotoStore }) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const params = z.strictObject({ sha256: sha256Hex });
+  const readers = app.requireRole(['collector', 'dispatcher', 'supervisor', 'admin']);
+
+  // HEAD answers whether the bytes are already here, so a device can skip the upload.
+  api.get(
+    '/api/photos/:sha256',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary: 'A stored photo or recording, by its SHA-256 (HEAD: whether it has arrived)',
+        description: 'Answers the bytes with their content type; 404 when it has not arrived or is not yours to see.',
+        params,
+      },
+      preHandler: readers,
+      exposeHeadRoute: true,
+    },
+    async (request, reply) => {
+      const photo = await readablePhoto(app.db, currentSession(request).user, request.params.sha256);
+      return reply
+        .header('content-type', photo.contentType)
+        .header('content-length', photo.sizeBytes)
+        .header('cache-control', 'private, max-age=31536000, immutable')
+        .header('content-disposition', `inline; filename="${photo.sha256.slice(0, 16)}"`)
+        .send(options.photoStore.open(photo.storageKey));
+    },
+  );
+}

@@ -1,0 +1,38 @@
+import { and, eq, exists, inArray } from 'drizzle-orm';
+import type { Executor } from '../db/client.js';
+import { photos, visitPhotos, visits } from '../db/schema/index.js';
+
+export async function insertPhoto(db: Executor, photo: typeof photos.$inferInsert): Promise<void> {
+  await db.insert(photos).values(photo).onConflictDoNothing();
+}
+
+export async function findPhoto(db: Executor, sha256: string) {
+  const [row] = await db.select().from(photos).where(eq(photos.sha256, sha256)).limit(1);
+  return row;
+}
+
+/** A collector may see a photo they uploaded or one listed by a visit of theirs. */
+export async function collectorMaySee(db: Executor, collectorId: string, sha256: string): Promise<boolean> {
+  const [row] = await db
+    .select({ sha256: visitPhotos.sha256 })
+    .from(visitPhotos)
+    .where(
+      and(
+        eq(visitPhotos.sha256, sha256),
+        exists(db.select({ id: visits.id }).from(visits).where(and(eq(visits.id, visitPhotos.visitId), eq(visits.collectorId, collectorId)))),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+/** Each visit's listed photos with whether their bytes have arrived. */
+export async function visitPhotoArrivals(db: Executor, collectorId: string, visitIds: string[]) {
+  if (visitIds.length === 0) return [];
+  return db
+    .select({ visitId: visitPhotos.visitId, sha256: visitPhotos.sha256, arrived: photos.sha256 })
+    .from(visitPhotos)
+    .innerJoin(visits, eq(visits.id, visitPhotos.visitId))
+    .leftJoin(photos, eq(photos.sha256, visitPhotos.sha256))
+    .where(and(inArray(visitPhotos.visitId, visitIds), eq(visits.collectorId, collectorId)));
+}

@@ -1,0 +1,75 @@
+// socket.io on the API's own server, authenticated like the API. Sockets carry signals,
+// never data: a nudge tells a device to pull.
+import type { FastifyInstance } from 'fastify';
+import { Server, type Socket } from 'socket.io';
+import { type ClientToServerEvents, type ServerToClientEvents, socketPath } from '../../shared/events.js';
+import type { SessionUser } from '../../shared/schemas/auth.js';
+import { sessionCookie } from '../auth/auth.plugin.js';
+import { authenticate } from '../auth/auth.service.js';
+import type { DatabaseHandle } from '../db/client.js';
+
+interface SocketData {
+  user: SessionUser;
+  sessionId: string;
+}
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export const userRoom = (userId: string) => `user:${userId}`;
+
+function tokenOf(socket: RealtimeSocket): string | undefined {
+  const fromAuth: unknown = socket.handshake.auth.token;
+  if (typeof fromAuth === 'string' && fromAuth.length > 0) return fromAuth;
+  const cookie = socket.handshake.headers.cookie ?? '';
+  const match = new RegExp(`(?:^|;\\s*)${sessionCookie}=([^;]+)`).exec(cookie);
+  return match?.[1];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    realtime: RealtimeServer;
+  }
+}
+
+export async function registerRealtime(app: FastifyInstance, options: { database: DatabaseHandle; sessionTtlHours: number }): Promise<void> {
+  const io: RealtimeServer = new Server(app.server, { path: socketPath, serveClient: false });
+  app.decorate('realtime', io);
+
+  // Every connection, and every reconnection, authenticates afresh.
+  io.use((socket, next) => {
+    const token = tokenOf(socket);
+    if (!token || token.length > 256) return next(new Error('unauthorized'));
+    authenticate(options.database.db, token, options.sessionTtlHours).then(
+      (session) => {
+        if (!session) return next(new Error('unauthorized'));
+        socket.data = { user: session.user, sessionId: session.sessionId };
+        next();
+      },
+      () => next(new Error('unavailable')),
+    );
+  });
+  io.on('connection', (socket) => {
+    const { user } = socket.data;
+    void socket.join([userRoom(user.id), `role:${user.role}`, ...(user.teamId ? [`team:${user.teamId}`] : [])]);
+  });
+
+  // Case changes NOTIFY fv_sync with the collector's id (migration 0002); a burst of them
+  // (an import, a re-plan) becomes one nudge per device.
+  const pending = new Map<string, NodeJS.Timeout>();
+  const stopListening = await options.database.listen('fv_sync', (collectorId) => {
+    if (pending.has(collectorId)) return;
+    pending.set(
+      collectorId,
+      setTimeout(() => {
+        pending.delete(collectorId);
+        io.to(userRoom(collectorId)).emit('sync:nudge', { reason: 'cases' });
+      }, 150),
+    );
+  });
+
+  app.addHook('onClose', async () => {
+    for (const timer of pending.values()) clearTimeout(timer);
+    await stopListening();
+    await io.close();
+  });
+}

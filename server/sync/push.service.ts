@@ -1,0 +1,143 @@
+// Applies a device's push: each mutation validated, deduplicated by its id, checked against
+// the rules, and written together with its dedupe record in one transaction per push.
+import type { z } from 'zod';
+import type { SessionUser } from '../../shared/schemas/auth.js';
+import { mutation as mutationSchema, type Mutation, type MutationResult, type PushRequest, type PushResponse, syncProtocolVersion } from '../../shared/schemas/sync.js';
+import type { Database, Executor } from '../db/client.js';
+import type { caseAddresses, caseNotes, syncMutations, visitPhotos } from '../db/schema/index.js';
+import type { EvidenceThresholds } from '../evidence/evidence.checks.js';
+import { newId } from '../ids.js';
+import { withEvidence } from './visit.evidence.js';
+import { applyVisitMutation, type CaseInScope, type MutationContext, type VisitRow } from './visit.rules.js';
+import { payloadHash } from './payload-hash.js';
+import { casesInScope, findMutations, findVisits, insertFieldAddresses, insertMutations, insertNotes, insertVisitPhotos, touchCases, upsertVisits } from './sync.repository.js';
+
+interface Incoming {
+  id: string;
+  hash: string;
+  mutation: Mutation | undefined;
+  invalidReason: string | undefined;
+}
+
+function describe(error: z.ZodError): string {
+  const first = error.issues[0];
+  return first ? `Invalid ${first.path.join('.') || 'mutation'}: ${first.message}` : 'Invalid mutation';
+}
+
+function parse(raw: unknown): Incoming {
+  const id = typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string' ? raw.id : '';
+  const parsed = mutationSchema.safeParse(raw);
+  return parsed.success
+    ? { id, hash: payloadHash(raw), mutation: parsed.data, invalidReason: undefined }
+    : { id, hash: '', mutation: undefined, invalidReason: describe(parsed.error) };
+}
+
+/** What the batch will write, gathered while the rules run in memory. */
+interface Writes {
+  visits: Map<string, VisitRow>;
+  photos: (typeof visitPhotos.$inferInsert)[];
+  notes: (typeof caseNotes.$inferInsert)[];
+  addresses: (typeof caseAddresses.$inferInsert)[];
+  visitedCaseIds: Set<string>;
+  changedCaseIds: Set<string>;
+  mutations: (typeof syncMutations.$inferInsert)[];
+}
+
+function applyOne(item: Mutation, context: MutationContext, writes: Writes, user: SessionUser): string | undefined {
+  if (item.type === 'note.add') {
+    if (!context.caseOf(item.caseId)) return 'This case is no longer assigned to you, so the note was not accepted.';
+    writes.notes.push({ id: item.noteId, caseId: item.caseId, writtenAt: new Date(item.createdAt), author: user.displayName, channel: 'visit', body: item.body });
+    writes.changedCaseIds.add(item.caseId);
+    return undefined;
+  }
+  const outcome = applyVisitMutation(writes.visits.get(item.visitId), item, context);
+  if (!outcome.ok) return outcome.reason;
+  if (outcome.visit) writes.visits.set(item.visitId, outcome.visit);
+  if (item.type === 'visit.record') {
+    writes.visitedCaseIds.add(item.caseId);
+    for (const photo of item.photos) {
+      writes.photos.push({
+        visitId: item.visitId,
+        sha256: photo.sha256,
+        sizeBytes: photo.sizeBytes,
+        takenAt: new Date(photo.takenAt),
+        lat: photo.position?.lat ?? null,
+        lng: photo.position?.lng ?? null,
+        accuracyM: photo.position?.accuracyM ?? null,
+        caption: photo.caption ?? null,
+      });
+    }
+    if (item.newAddress) {
+      writes.addresses.push({ id: newId(), caseId: item.caseId, source: 'field', ...item.newAddress });
+      writes.changedCaseIds.add(item.caseId);
+    }
+  }
+  return undefined;
+}
+
+async function loadContext(tx: Executor, user: SessionUser, fresh: Mutation[], receivedAt: Date, skewS: number, writes: Writes): Promise<MutationContext> {
+  const scoped = await casesInScope(tx, user.id, [...new Set(fresh.map((m) => m.caseId))]);
+  const byId = new Map<string, CaseInScope>(
+    scoped.map((c) => [
+      c.id,
+      {
+        id: c.id,
+        totalOutstanding: c.totalOutstanding,
+        timeZone: c.timeZone,
+        visitingHours: { start: c.visitingHoursStart.slice(0, 5), end: c.visitingHoursEnd.slice(0, 5) },
+        addresses: new Map(c.addresses.map((a) => [a.id, { lat: a.lat, lng: a.lng }])),
+      },
+    ]),
+  );
+  const visitIds = [...new Set(fresh.flatMap((m) => (m.type === 'note.add' ? [] : [m.visitId])))];
+  for (const visit of await findVisits(tx, visitIds)) writes.visits.set(visit.id, visit);
+  return { collectorId: user.id, receivedAt, deviceClockSkewS: skewS, caseOf: (id) => byId.get(id) };
+}
+
+export async function applyPush(
+  db: Database,
+  user: SessionUser,
+  request: PushRequest,
+  options: { thresholds: EvidenceThresholds },
+): Promise<PushResponse> {
+  const receivedAt = new Date();
+  const skewS = (Date.parse(request.sentAt) - receivedAt.getTime()) / 1000;
+  const incoming = request.mutations.map(parse);
+
+  const results = await db.transaction(async (tx) => {
+    const stored = new Map((await findMutations(tx, incoming.flatMap((i) => (i.mutation ? [i.id] : [])))).map((row) => [row.id, row]));
+    const seenInBatch = new Map<string, { hash: string; result: MutationResult }>();
+    const fresh = incoming.filter((i) => i.mutation && !stored.has(i.id)).map((i) => i.mutation!);
+    const writes: Writes = { visits: new Map(), photos: [], notes: [], addresses: [], visitedCaseIds: new Set(), changedCaseIds: new Set(), mutations: [] };
+    const touchedVisitIds = new Set<string>();
+    const context = await loadContext(tx, user, fresh, receivedAt, skewS, writes);
+
+    const answers = incoming.map((item): MutationResult => {
+      const base = { id: item.id, receivedAt: receivedAt.toISOString() };
+      if (!item.mutation) return { ...base, status: 'rejected', replayed: false, reason: item.invalidReason };
+      const previous = stored.get(item.id) ?? seenInBatch.get(item.id);
+      if (previous) {
+        const samePayload = ('payloadHash' in previous ? previous.payloadHash : previous.hash) === item.hash;
+        const sameOwner = !('userId' in previous) || previous.userId === user.id;
+        if (samePayload && sameOwner) return { ...previous.result, replayed: true };
+        return { ...base, status: 'conflict', replayed: false, reason: 'This mutation id was already used for different content. Nothing was changed; the app must make a new id for a new record.' };
+      }
+      const reason = applyOne(item.mutation, context, writes, user);
+      const result: MutationResult = reason === undefined ? { ...base, status: 'applied', replayed: false } : { ...base, status: 'rejected', replayed: false, reason };
+      if (reason === undefined && item.mutation.type !== 'note.add') touchedVisitIds.add(item.mutation.visitId);
+      seenInBatch.set(item.id, { hash: item.hash, result });
+      writes.mutations.push({ id: item.id, userId: user.id, deviceId: request.deviceId, type: item.mutation.type, payloadHash: item.hash, result, deviceCreatedAt: new Date(item.mutation.createdAt), receivedAt });
+      return result;
+    });
+
+    const touched = [...touchedVisitIds].map((id) => writes.visits.get(id)!);
+    await upsertVisits(tx, await withEvidence(tx, user.id, touched, writes.photos, options.thresholds));
+    await insertVisitPhotos(tx, writes.photos);
+    await insertNotes(tx, writes.notes);
+    await insertFieldAddresses(tx, writes.addresses);
+    await touchCases(tx, [...writes.visitedCaseIds], [...writes.changedCaseIds]);
+    await insertMutations(tx, writes.mutations);
+    return answers;
+  });
+  return { protocolVersion: syncProtocolVersion, serverTime: new Date().toISOString(), results };
+}

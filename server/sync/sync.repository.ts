@@ -1,0 +1,111 @@
+import { and, eq, getTableColumns, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import type { MutationResult } from '../../shared/schemas/sync.js';
+import type { Executor } from '../db/client.js';
+import { caseAddresses, caseNotes, cases, creditors, syncMutations, visitPhotos, visits } from '../db/schema/index.js';
+import { scopeCondition } from '../cases/cases.repository.js';
+
+export async function findMutations(db: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: syncMutations.id, userId: syncMutations.userId, payloadHash: syncMutations.payloadHash, result: syncMutations.result })
+    .from(syncMutations)
+    .where(inArray(syncMutations.id, ids));
+}
+
+export async function insertMutations(db: Executor, rows: (typeof syncMutations.$inferInsert)[]) {
+  if (rows.length > 0) await db.insert(syncMutations).values(rows);
+}
+
+/** The cases among `caseIds` the collector may act on, with what the rules need. */
+export async function casesInScope(db: Executor, collectorId: string, caseIds: string[]) {
+  if (caseIds.length === 0) return [];
+  const rows = await db
+    .select({
+      id: cases.id,
+      totalOutstanding: cases.totalOutstanding,
+      timeZone: cases.timeZone,
+      visitingHoursStart: creditors.visitingHoursStart,
+      visitingHoursEnd: creditors.visitingHoursEnd,
+    })
+    .from(cases)
+    .innerJoin(creditors, eq(creditors.id, cases.creditorId))
+    .where(and(inArray(cases.id, caseIds), scopeCondition({ collectorId })));
+  const addresses = rows.length
+    ? await db
+        .select({ id: caseAddresses.id, caseId: caseAddresses.caseId, lat: caseAddresses.lat, lng: caseAddresses.lng })
+        .from(caseAddresses)
+        .where(inArray(caseAddresses.caseId, rows.map((r) => r.id)))
+    : [];
+  return rows.map((row) => ({ ...row, addresses: addresses.filter((a) => a.caseId === row.id) }));
+}
+
+export async function findVisits(db: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.select().from(visits).where(inArray(visits.id, ids));
+}
+
+export async function findAddresses(db: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.select({ id: caseAddresses.id, lat: caseAddresses.lat, lng: caseAddresses.lng }).from(caseAddresses).where(inArray(caseAddresses.id, ids));
+}
+
+// A visit is written whole: every column but the key and creation time takes the new value.
+const everyColumnFromExcluded = Object.fromEntries(
+  Object.entries(getTableColumns(visits))
+    .filter(([key]) => key !== 'id' && key !== 'createdAt')
+    .map(([key, column]) => [key, sql.raw(`excluded."${column.name}"`)]),
+);
+
+export async function upsertVisits(db: Executor, rows: (typeof visits.$inferInsert)[]) {
+  if (rows.length === 0) return;
+  await db
+    .insert(visits)
+    .values(rows.map((row) => ({ ...row, updatedAt: new Date() })))
+    .onConflictDoUpdate({ target: visits.id, set: everyColumnFromExcluded });
+}
+
+export async function insertVisitPhotos(db: Executor, rows: (typeof visitPhotos.$inferInsert)[]) {
+  if (rows.length > 0) await db.insert(visitPhotos).values(rows).onConflictDoNothing();
+}
+
+export async function insertNotes(db: Executor, rows: (typeof caseNotes.$inferInsert)[]) {
+  if (rows.length > 0) await db.insert(caseNotes).values(rows);
+}
+
+export async function insertFieldAddresses(db: Executor, rows: (typeof caseAddresses.$inferInsert)[]) {
+  if (rows.length > 0) await db.insert(caseAddresses).values(rows);
+}
+
+/**
+ * A first recorded visit moves its case from assigned to visited; a field note or address
+ * touches the case. Either reaches the devices through the cases trigger.
+ */
+export async function touchCases(db: Executor, visitedCaseIds: string[], changedCaseIds: string[]) {
+  if (visitedCaseIds.length > 0) {
+    await db
+      .update(cases)
+      .set({ status: 'visited', updatedAt: sql`now()` })
+      .where(and(inArray(cases.id, visitedCaseIds), eq(cases.status, 'assigned')));
+  }
+  if (changedCaseIds.length > 0) await db.update(cases).set({ updatedAt: sql`now()` }).where(inArray(cases.id, changedCaseIds));
+}
+
+/** The collector's check-ins in a time range, for the travel-speed check. */
+export async function checkInsBetween(db: Executor, collectorId: string, from: Date, until: Date) {
+  return db
+    .select({ id: visits.id, at: visits.checkedInAt, lat: visits.checkInLat, lng: visits.checkInLng })
+    .from(visits)
+    .where(and(eq(visits.collectorId, collectorId), isNotNull(visits.checkedInAt), gte(visits.checkedInAt, from), lte(visits.checkedInAt, until)));
+}
+
+export async function visitsSharingPhotos(db: Executor, hashes: string[]) {
+  if (hashes.length === 0) return [];
+  return db.select({ sha256: visitPhotos.sha256, visitId: visitPhotos.visitId }).from(visitPhotos).where(inArray(visitPhotos.sha256, hashes));
+}
+
+export async function photosOfVisits(db: Executor, visitIds: string[]) {
+  if (visitIds.length === 0) return [];
+  return db.select({ visitId: visitPhotos.visitId, sha256: visitPhotos.sha256, takenAt: visitPhotos.takenAt }).from(visitPhotos).where(inArray(visitPhotos.visitId, visitIds));
+}
+
+export type StoredResult = MutationResult;
