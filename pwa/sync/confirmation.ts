@@ -5,7 +5,11 @@ import type { Transport } from './transport.js';
 
 const visitsPerQuery = 200;
 
-export async function confirmUploadedPhotos(db: SyncDatabase, transport: Transport, signal?: AbortSignal): Promise<{ confirmed: number; missing: number }> {
+export async function confirmUploadedPhotos(
+  db: SyncDatabase,
+  transport: Transport,
+  signal?: AbortSignal,
+): Promise<{ confirmed: number; missing: number }> {
   const uploaded = await db.getAllFromIndex('photos', 'byState', 'uploaded');
   const visitIds = [...new Set(uploaded.flatMap((photo) => photo.visitIds))];
   const missingByVisit = new Map<string, Set<string>>();

@@ -43,7 +43,8 @@ describe('sync engine against a fake server', () => {
 
     expect(await engine.syncNow()).toEqual({ status: 'synced' });
     expect(server.applied.size).toBe(4);
-    for (const [index, hash] of first.photoHashes.entries()) expect(sha(server.photos.get(hash) ?? new Uint8Array())).toBe(sha(first.shots[index]?.bytes as Uint8Array));
+    for (const [index, hash] of first.photoHashes.entries())
+      expect(sha(server.photos.get(hash) ?? new Uint8Array())).toBe(sha(first.shots[index]?.bytes as Uint8Array));
     const progress = await engine.progress();
     expect(progress).toMatchObject({ itemsPending: 0, bytesPending: 0, failures: [], oldestUnsentAt: null, phase: 'idle' });
     expect(progress.visitPhotos).toEqual([{ visitId: first.visitId, caseId, received: 2, expected: 2 }]);
@@ -101,7 +102,9 @@ describe('sync engine against a fake server', () => {
     const { visitId } = await recordVisit(engine, 1);
     expect(await engine.syncUntilSettled()).toEqual({ status: 'synced' });
     const progress = await engine.progress();
-    expect(progress.failures).toEqual([expect.objectContaining({ kind: 'mutation', type: 'visit.checkIn', status: 'rejected', reason: 'Outside visiting hours' })]);
+    expect(progress.failures).toEqual([
+      expect.objectContaining({ kind: 'mutation', type: 'visit.checkIn', status: 'rejected', reason: 'Outside visiting hours' }),
+    ]);
     expect(progress.mutationsPending).toBe(0);
     expect(server.applied.size).toBe(2);
     expect((await engine.db.get('visits', visitId))?.checkIn?.state).toBe('failed');

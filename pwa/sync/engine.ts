@@ -131,12 +131,17 @@ export async function openSyncEngine(options: SyncEngineOptions): Promise<SyncEn
         changed();
         return { status: 'refused', error: error.message };
       }
-      const message = error instanceof TransientSyncError ? error.message : `Sync failed: ${error instanceof Error ? error.message : String(error)}`;
+      const message =
+        error instanceof TransientSyncError ? error.message : `Sync failed: ${error instanceof Error ? error.message : String(error)}`;
       // On a flaky link most rounds fail somewhere; one that moved things forward starts the backoff over.
       if (changes > changesBefore) failedRounds = 0;
       const retryInMs = backoffDelay(failedRounds, backoff, random);
       failedRounds += 1;
-      Object.assign(run, { phase: 'waiting to retry', lastError: message, nextRetryAt: clock.now() + retryInMs } satisfies Partial<RunState>);
+      Object.assign(run, {
+        phase: 'waiting to retry',
+        lastError: message,
+        nextRetryAt: clock.now() + retryInMs,
+      } satisfies Partial<RunState>);
       changed();
       return { status: 'retrying', error: message, retryInMs };
     }

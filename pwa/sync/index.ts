@@ -3,6 +3,13 @@ export { openSyncEngine, type SyncEngine, type SyncEngineOptions, type SyncOutco
 export { startSyncTriggers, registerBackgroundSync, backgroundSyncTag, type TriggerOptions } from './triggers.js';
 export { createTransport, type Transport, type TransportOptions } from './transport.js';
 export { systemClock, type Clock } from './clock.js';
-export { RecordingError, type CheckInInput, type VisitRecordInput, type CheckOutInput, type NoteInput, type PhotoInput } from './recorder.js';
+export {
+  RecordingError,
+  type CheckInInput,
+  type VisitRecordInput,
+  type CheckOutInput,
+  type NoteInput,
+  type PhotoInput,
+} from './recorder.js';
 export type { SyncProgress, SyncPhase, VisitPhotoProgress, PermanentFailure } from './progress.js';
 export { syncDatabaseName } from './database.js';

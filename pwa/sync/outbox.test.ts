@@ -48,7 +48,10 @@ describe('outbox', () => {
     await acknowledge(
       db,
       sent,
-      [result(checkIn?.mutation.id ?? '', 'rejected', { reason: 'Outside visiting hours (08:00–21:00)' }), result(noteEntry?.mutation.id ?? '', 'conflict')],
+      [
+        result(checkIn?.mutation.id ?? '', 'rejected', { reason: 'Outside visiting hours (08:00–21:00)' }),
+        result(noteEntry?.mutation.id ?? '', 'conflict'),
+      ],
       at,
     );
     const failures = await failedEntries(db);

@@ -17,7 +17,15 @@ export interface VisitPhotoProgress {
 
 /** Something the server will not take: shown to the person, never retried by itself, never dropped. */
 export type PermanentFailure =
-  | { kind: 'mutation'; mutationId: string; type: Mutation['type']; caseId: string; status: 'rejected' | 'conflict'; reason: string; at: string }
+  | {
+      kind: 'mutation';
+      mutationId: string;
+      type: Mutation['type'];
+      caseId: string;
+      status: 'rejected' | 'conflict';
+      reason: string;
+      at: string;
+    }
   | { kind: 'photo'; sha256: string; visitIds: string[]; reason: string };
 
 export interface SyncProgress {
@@ -57,7 +65,9 @@ export async function readProgress(db: SyncDatabase, clock: Clock, run: RunState
   ]);
   const sentBytes = new Map(uploads.map((upload) => [upload.sha256, upload.offset]));
   const unsentPhotos = photos.filter((photo) => photo.state === 'waiting' || photo.state === 'pending');
-  const onServer = new Set(photos.filter((photo) => photo.state === 'uploaded' || photo.state === 'confirmed').map((photo) => photo.sha256));
+  const onServer = new Set(
+    photos.filter((photo) => photo.state === 'uploaded' || photo.state === 'confirmed').map((photo) => photo.sha256),
+  );
 
   const visitPhotos: VisitPhotoProgress[] = [];
   for (const visit of visits) {
@@ -66,7 +76,10 @@ export async function readProgress(db: SyncDatabase, clock: Clock, run: RunState
     if (expected.length > 0) visitPhotos.push({ visitId: visit.visitId, caseId: visit.caseId, received, expected: expected.length });
   }
 
-  const oldestPhoto = unsentPhotos.reduce<string | null>((min, photo) => (min === null || photo.createdAt < min ? photo.createdAt : min), null);
+  const oldestPhoto = unsentPhotos.reduce<string | null>(
+    (min, photo) => (min === null || photo.createdAt < min ? photo.createdAt : min),
+    null,
+  );
   const oldestUnsentAt = [oldest?.enqueuedAt, oldestPhoto].filter((time): time is string => typeof time === 'string').sort()[0] ?? null;
 
   const failures: PermanentFailure[] = [

@@ -16,7 +16,13 @@ describe('recorder', () => {
     const visit = await db.get('visits', visitId);
     expect(visit?.checkIn?.state).toBe('pending');
     const [entry] = await pendingBatch(db, 10);
-    expect(entry?.mutation).toMatchObject({ id: mutationId, type: 'visit.checkIn', visitId, caseId, checkedInAt: '2026-11-20T02:00:00.000Z' });
+    expect(entry?.mutation).toMatchObject({
+      id: mutationId,
+      type: 'visit.checkIn',
+      visitId,
+      caseId,
+      checkedInAt: '2026-11-20T02:00:00.000Z',
+    });
     expect(mutationSchema.safeParse(entry?.mutation).success).toBe(true);
   });
 
@@ -27,7 +33,13 @@ describe('recorder', () => {
     const shots = [photo(3000), photo(1500)];
     const { photoHashes } = await recorder.recordVisit(visitRecordInput(visitId, { photos: shots }));
 
-    expect(photoHashes).toEqual(shots.map((shot) => createHash('sha256').update(shot.bytes as Uint8Array).digest('hex')));
+    expect(photoHashes).toEqual(
+      shots.map((shot) =>
+        createHash('sha256')
+          .update(shot.bytes as Uint8Array)
+          .digest('hex'),
+      ),
+    );
     const stored = await db.get('photoBytes', photoHashes[0] ?? '');
     expect(stored?.bytes).toBeInstanceOf(ArrayBuffer);
     expect(new Uint8Array(stored?.bytes ?? new ArrayBuffer(0))).toEqual(shots[0]?.bytes);

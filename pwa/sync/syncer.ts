@@ -84,7 +84,16 @@ async function uploadPendingPhotos(context: RoundContext, retry: Retry): Promise
     done.add(next.sha256);
     try {
       await retry(() =>
-        uploadPhoto({ db: context.db, transport: context.transport, chunkBytes: context.chunkBytes, signal: context.signal, onProgress: context.onChange }, next),
+        uploadPhoto(
+          {
+            db: context.db,
+            transport: context.transport,
+            chunkBytes: context.chunkBytes,
+            signal: context.signal,
+            onProgress: context.onChange,
+          },
+          next,
+        ),
       );
     } catch (error) {
       if (!(error instanceof RefusedRequestError)) throw error;

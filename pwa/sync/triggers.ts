@@ -50,7 +50,10 @@ export function startSyncTriggers(options: TriggerOptions): () => void {
   };
 }
 
-function connectNudges(nudges: NonNullable<TriggerOptions['nudges']>, requestSync: (reason: string) => void): Socket<ServerToClientEvents, ClientToServerEvents> {
+function connectNudges(
+  nudges: NonNullable<TriggerOptions['nudges']>,
+  requestSync: (reason: string) => void,
+): Socket<ServerToClientEvents, ClientToServerEvents> {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(nudges.baseUrl || undefined, {
     path: socketPath,
     // A callback, so every reconnection presents the current token.
@@ -71,7 +74,8 @@ interface SyncManagerLike {
 /** Asks the service worker to be woken when connectivity returns, where the browser supports it. */
 export async function registerBackgroundSync(): Promise<boolean> {
   try {
-    const container = (globalThis as { navigator?: { serviceWorker?: { ready: Promise<{ sync?: SyncManagerLike }> } } }).navigator?.serviceWorker;
+    const container = (globalThis as { navigator?: { serviceWorker?: { ready: Promise<{ sync?: SyncManagerLike }> } } }).navigator
+      ?.serviceWorker;
     if (!container) return false;
     const registration = await container.ready;
     if (!registration.sync) return false;

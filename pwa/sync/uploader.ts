@@ -67,7 +67,8 @@ export async function uploadPhoto(context: UploadContext, photo: StoredPhoto): P
       current = actual;
       continue;
     }
-    if (response.status === 404 || response.status === 410) throw await restart(context, photo.sha256, 'The upload is gone from the server');
+    if (response.status === 404 || response.status === 410)
+      throw await restart(context, photo.sha256, 'The upload is gone from the server');
     await throwUnlessOk(response);
     current = Number(response.headers.get('upload-offset') ?? end);
     completedByUs = current >= bytes.byteLength;
@@ -142,7 +143,9 @@ async function handleMismatch(context: UploadContext, photo: StoredPhoto, bytes:
       ...(failed
         ? {
             state: 'failed' as const,
-            failure: intact ? 'The server received different bytes each time; check the network.' : 'The photo stored on this device is damaged.',
+            failure: intact
+              ? 'The server received different bytes each time; check the network.'
+              : 'The photo stored on this device is damaged.',
           }
         : {}),
     });
