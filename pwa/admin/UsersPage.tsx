@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SessionUser } from '../../shared/schemas/auth.js';
 import type { UserSummary } from '../../shared/schemas/users.js';
 import { useI18n } from '../app/i18n/i18n.js';
+import { usePageTitle } from '../app/usePageTitle.js';
 import { useRequest } from '../app/useRequest.js';
 import { Badge, Button, cx, ErrorNotice, inputClass, Loading, Notice } from '../app/ui/ui.js';
 import { CreateUserForm } from './CreateUserForm.js';
@@ -12,6 +13,7 @@ import styles from './UsersPage.module.css';
 
 export function UsersPage({ currentUser }: { currentUser: SessionUser }) {
   const { t } = useI18n();
+  usePageTitle(t.users.title);
   const list = useRequest((signal) => fetchUsers(signal), []);
   const [users, setUsers] = useState<UserSummary[] | null>(null);
   const [creating, setCreating] = useState(false);

@@ -2,6 +2,7 @@
 import type { TargetedEvent } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { useI18n } from '../app/i18n/i18n.js';
+import { usePageTitle } from '../app/usePageTitle.js';
 import { signIn, type SignedOutReason } from '../app/session.js';
 import { LanguageSwitch } from '../app/Shell.js';
 import { Button, cx, ErrorNotice, Field, inputClass, Notice } from '../app/ui/ui.js';
@@ -9,6 +10,7 @@ import styles from './SignInPage.module.css';
 
 export function SignInPage({ reason }: { reason: SignedOutReason }) {
   const { t } = useI18n();
+  usePageTitle(t.signIn.title);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [reveal, setReveal] = useState(false);

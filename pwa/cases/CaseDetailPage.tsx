@@ -1,6 +1,7 @@
 // One case: who, how much, where to go, whom to call and what happened before. Reading it is audited.
 import type { CaseDetail } from '../../shared/schemas/cases.js';
 import { useI18n } from '../app/i18n/i18n.js';
+import { usePageTitle } from '../app/usePageTitle.js';
 import { followLink } from '../app/router.js';
 import { useRequest } from '../app/useRequest.js';
 import { Badge, cx, ErrorNotice, Loading, Notice } from '../app/ui/ui.js';
@@ -11,6 +12,7 @@ import styles from './CaseDetailPage.module.css';
 
 export function CaseDetailPage({ id, mobile }: { id: string; mobile: boolean }) {
   const { t } = useI18n();
+  usePageTitle(t.caseDetail.caseInfo);
   const detail = useRequest((signal) => fetchCase(id, signal), [id]);
   return (
     <div class={cx(styles.page, mobile ? styles.mobile : styles.desktop)}>

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CaseSummary } from '../../shared/schemas/cases.js';
 import { useI18n } from '../app/i18n/i18n.js';
+import { usePageTitle } from '../app/usePageTitle.js';
 import { followLink, navigate } from '../app/router.js';
 import { useRequest } from '../app/useRequest.js';
 import { Badge, Button, cx, Empty, ErrorNotice, Loading } from '../app/ui/ui.js';
@@ -26,6 +27,7 @@ const pageSize = 50;
 
 export function CaseTable({ search, title, hint }: { search: string; title: string; hint: string }) {
   const { t } = useI18n();
+  usePageTitle(title);
   const state = useMemo(() => parseTableState(search), [search]);
   // cursors[i] opens page i; the first page needs none. A new filter or sort starts again from page 0.
   const [paging, setPaging] = useState<{ search: string; index: number; cursors: (string | undefined)[] }>({

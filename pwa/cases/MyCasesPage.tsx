@@ -2,6 +2,7 @@
 import type { SessionUser } from '../../shared/schemas/auth.js';
 import type { CaseSummary } from '../../shared/schemas/cases.js';
 import { useI18n } from '../app/i18n/i18n.js';
+import { usePageTitle } from '../app/usePageTitle.js';
 import { followLink } from '../app/router.js';
 import { Button, Empty, ErrorNotice, Loading } from '../app/ui/ui.js';
 import { BucketBadge, PriorityBadge, StatusBadge } from './badges.js';
@@ -11,6 +12,7 @@ import styles from './MyCasesPage.module.css';
 
 export function MyCasesPage({ user }: { user: SessionUser }) {
   const { t } = useI18n();
+  usePageTitle(t.cases.myCases);
   const pages = useCasePages((cursor, signal) => fetchCases({ sort: 'priority', order: 'desc', limit: 50, cursor }, signal), []);
   return (
     <section aria-labelledby="my-cases-title">

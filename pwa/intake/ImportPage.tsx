@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { CaseImportResult } from '../../shared/schemas/cases.js';
 import { useI18n } from '../app/i18n/i18n.js';
+import { usePageTitle } from '../app/usePageTitle.js';
 import { followLink } from '../app/router.js';
 import { Button, cx, ErrorNotice, Notice } from '../app/ui/ui.js';
 import { importCases } from './intake.api.js';
@@ -10,6 +11,7 @@ import styles from './ImportPage.module.css';
 
 export function ImportPage() {
   const { t, locale } = useI18n();
+  usePageTitle(t.intake.title);
   const [file, setFile] = useState<File | null>(null);
   const [problem, setProblem] = useState<UploadProblem | 'noFile' | null>(null);
   const [error, setError] = useState<unknown>(null);

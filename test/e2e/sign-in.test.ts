@@ -284,6 +284,12 @@ describe('signing in to the PWA', () => {
     expect(await page.getByTestId('signed-in-as').innerText()).toContain('主管');
     expect(await page.getByRole('navigation').getByRole('link').allInnerTexts()).toEqual(['案件概览']);
     await screenshot(page, 'supervisor-overview', { fullPage: false });
+
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { name: 'Case overview', level: 1 }).waitFor();
+    expect(await page.getByRole('columnheader').allInnerTexts()).toContain('Escalated for');
+    expect(await page.title()).toContain('Field visits');
+    await screenshot(page, 'supervisor-overview-en', { fullPage: false });
   });
 
   it('admin: creates a user, disables it, and that user can no longer sign in', async () => {

@@ -129,7 +129,7 @@ export const en: Messages = {
       fixErrors: 'Correct the marked filters first.',
       title: 'Filters',
       search: 'Search',
-      searchPlaceholder: 'Debtor name or case number',
+      searchPlaceholder: 'Name or case no.',
       status: 'Status',
       bucket: 'Bucket',
       reason: 'Escalated for',

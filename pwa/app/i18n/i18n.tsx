@@ -61,8 +61,7 @@ export function I18nProvider({ children }: { children: ComponentChildren }) {
   );
   useEffect(() => {
     document.documentElement.lang = locale;
-    document.title = value.t.appName;
-  }, [locale, value]);
+  }, [locale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
