@@ -62,7 +62,7 @@ export function bestInsertion(
   let bestDelta = bestSoFar;
   for (let i = from; i <= to; i++) {
     const previous = i === 0 ? inst.vehicleStart[v]! : route.location[i - 1]!;
-    const departure = i === 0 ? inst.shiftStart[v]! : route.start[i - 1]! + inst.jobService[jobs[i - 1]!]!;
+    const departure = i === 0 ? inst.shiftStart[v]! : route.departure[i - 1]!;
     const here = floating ? previous : node;
     const arrival = departure + (floating ? 0 : duration[previous * size + here]!);
     // Departures only grow along a route, so once we arrive after the last window, stop.

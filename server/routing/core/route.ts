@@ -7,6 +7,8 @@ export class Route {
   jobs: number[] = [];
   start: number[] = [];
   latest: number[] = [];
+  /** When the vehicle is free to leave each stop (service start plus service). */
+  departure: number[] = [];
   /** Node where the vehicle is after each stop: a floating job (break) stays where it was. */
   location: number[] = [];
   load = 0;
@@ -38,6 +40,7 @@ export class Route {
     this.start.length = count;
     this.latest.length = count;
     this.location.length = count;
+    this.departure.length = count;
     let time = inst.shiftStart[v]!;
     let previous = inst.vehicleStart[v]!;
     let cost = 0;
@@ -49,6 +52,7 @@ export class Route {
       this.start[i] = begin;
       this.location[i] = node;
       time = begin + inst.jobService[job]!;
+      this.departure[i] = time;
       cost += costs[previous * size + node]!;
       load += inst.jobDemand[job]!;
       previous = node;
@@ -81,6 +85,7 @@ export class Route {
     this.start = other.start.slice();
     this.latest = other.latest.slice();
     this.location = other.location.slice();
+    this.departure = other.departure.slice();
     this.load = other.load;
     this.cost = other.cost;
     this.endArrival = other.endArrival;

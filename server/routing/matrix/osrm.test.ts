@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planRoutes } from '../plan.js';
 import { CachedMatrixProvider } from './cache.js';
+import { createMatrixProvider } from './from-config.js';
 import { OsrmMatrixProvider } from './osrm.js';
 import type { LatLng } from './provider.js';
 
@@ -111,6 +112,16 @@ describe('OSRM table provider against a fake OSRM server', () => {
     // Capacity 2: the first entry was evicted.
     await provider.matrix(points, 'car');
     expect(seen).toHaveLength(4);
+  });
+
+  it('is what the configuration picks when ROUTING_URL is set', async () => {
+    seen.length = 0;
+    const matrix = await createMatrixProvider(baseUrl).matrix(points.slice(0, 2), 'car');
+    expect(seen).toHaveLength(1);
+    expect(matrix.distances[1]).toBeCloseTo(roadMetres(points[0]!, points[1]!), 6);
+    const straight = await createMatrixProvider(undefined).matrix(points.slice(0, 2), 'car');
+    expect(seen).toHaveLength(1);
+    expect(straight.distances[1]).not.toBeCloseTo(roadMetres(points[0]!, points[1]!), 0);
   });
 
   it('plans with road travel times from the service', async () => {
