@@ -159,6 +159,13 @@ describe('rules and reasons', () => {
     expect(routeOf('a')[0]).toBe('t2');
   });
 
+  it('answers at once when there is nothing to plan', async () => {
+    const noCollectors = await planRoutes({ collectors: [], tasks: [task('a')] }, { timeLimitMs: 600_000 });
+    expect(noCollectors.unserved).toEqual([{ taskId: 'a', reason: 'no_collector_with_skill' }]);
+    const noTasks = await planRoutes({ collectors: [collector('a')], tasks: [] }, { timeLimitMs: 600_000 });
+    expect(noTasks.routes).toEqual([]);
+  });
+
   it('fits the break into the day and travels on after it', async () => {
     const request: PlanRequest = {
       collectors: [collector('a', { break: { earliestStart: 12 * HOUR, latestStart: 12.5 * HOUR, durationSeconds: 3600 } })],

@@ -51,6 +51,12 @@ const TIE = 1e-9;
 
 export async function search(problem: CoreProblem, options: SearchOptions = {}): Promise<SearchResult> {
   const started = performance.now();
+  if (problem.jobs.length === 0 || problem.vehicles.length === 0) {
+    // Nothing to decide: answer at once instead of idling through the budget.
+    const unassigned = problem.jobs.map((_, job) => job);
+    const unservedValue = problem.jobs.reduce((sum, job) => sum + job.value, 0);
+    return { solution: { routes: [], unassigned, cost: 0, unservedValue }, iterations: 0, elapsedMs: 0, stopReason: 'iterations' };
+  }
   const inst = new Instance(problem);
   const random = new Random(options.seed ?? 1);
   const ruin = options.ruin ?? DEFAULT_RUIN;
