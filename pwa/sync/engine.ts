@@ -40,7 +40,7 @@ export interface SyncEngine extends Recorder {
   /** Rounds with backoff until one completes with nothing left to send, or it cannot go on. */
   syncUntilSettled(options?: { maxRounds?: number }): Promise<SyncOutcome>;
   /** Asks for a sync soon; calls while a round runs fold into one more round. For triggers. */
-  requestSync(reason: string): void;
+  requestSync: (reason: string) => void;
   progress(): Promise<SyncProgress>;
   subscribe(listener: (progress: SyncProgress) => void): () => void;
   /** Stops any round in flight (its progress is kept) and closes the database. */

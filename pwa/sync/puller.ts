@@ -2,7 +2,7 @@
 // replaces everything the device holds, so cases no longer assigned leave the phone.
 import type { PullResponse } from '../../shared/schemas/sync.js';
 import type { SyncDatabase } from './database.js';
-import { TransientSyncError } from './errors.js';
+import { RefusedRequestError, TransientSyncError } from './errors.js';
 import type { Transport } from './transport.js';
 
 /** A server that keeps saying hasMore would otherwise hold the syncer forever. */
@@ -27,7 +27,15 @@ export async function pullChanges(
   let snapshotPages: PullResponse[] | null = null;
   for (;;) {
     if (summary.pages >= maxPagesPerPull) throw new TransientSyncError('The server kept sending pages; will pull again later');
-    const page = await transport.pull(cursor, options.limit, options.signal);
+    let page: PullResponse;
+    try {
+      page = await transport.pull(cursor, options.limit, options.signal);
+    } catch (error) {
+      // A cursor the server no longer accepts (a restored backup, a migration): start over from a snapshot.
+      if (!(error instanceof RefusedRequestError) || error.status !== 400 || cursor === undefined) throw error;
+      cursor = undefined;
+      continue;
+    }
     summary.pages += 1;
     cursor = page.cursor;
     if (page.snapshot || snapshotPages) {
