@@ -27,9 +27,16 @@ function sha256OfFile(path: string): Promise<string> {
   });
 }
 
-function refusal(status: number, message: string) {
-  return { status_code: status, body: message };
+/** tus answers a thrown error's `status_code` and `body`. */
+class UploadRefusal extends Error {
+  constructor(
+    readonly status_code: number,
+    readonly body: string,
+  ) {
+    super(body);
+  }
 }
+const refusal = (status: number, message: string) => new UploadRefusal(status, message);
 
 export async function uploadsRoutes(app: FastifyInstance, options: { db: Database; dataDir: string; photoStore: PhotoStore }) {
   const directory = join(options.dataDir, 'uploads');

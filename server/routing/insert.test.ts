@@ -88,6 +88,35 @@ describe('insertUrgentTask', () => {
     expect(result.route.stops[result.position]!.serviceStart).toBeGreaterThanOrEqual(now);
   });
 
+  it('inserts late in the day after a break already taken', async () => {
+    const centre = { lat: 41.8, lng: 123.43 };
+    const east = (km: number): { lat: number; lng: number } => ({ lat: centre.lat, lng: centre.lng + km / 83 });
+    const day: PlanRequest = {
+      collectors: [
+        {
+          id: 'a',
+          start: centre,
+          shift: { start: 8 * HOUR, end: 20 * HOUR },
+          travelMode: 'ebike',
+          break: { earliestStart: 12 * HOUR, latestStart: 12.5 * HOUR, durationSeconds: 1800 },
+        },
+      ],
+      tasks: [
+        { id: 't1', location: east(1), serviceSeconds: 1800, value: 1, windows: [{ start: 9 * HOUR, end: 10 * HOUR }] },
+        { id: 't2', location: east(2), serviceSeconds: 1800, value: 1, windows: [{ start: 10 * HOUR, end: 11 * HOUR }] },
+        { id: 't3', location: east(3), serviceSeconds: 1800, value: 1, windows: [{ start: 14 * HOUR, end: 15 * HOUR }] },
+      ],
+    };
+    const dayPlan = await planRoutes(day, { seed: 1, maxIterations: 50 });
+    const taskIds = dayPlan.routes[0]!.stops.map((stop) => stop.taskId);
+    expect(taskIds).toEqual(['t1', 't2', 't3']);
+    const urgent: VisitTask = { id: 'u', location: east(3.5), serviceSeconds: 1800, value: 1 };
+    const now = 15.5 * HOUR;
+    const result = await insertUrgentTask({ ...day, routes: [{ collectorId: 'a', taskIds, completedStops: 3 }], task: urgent, now });
+    expect(result).toMatchObject({ inserted: true, collectorId: 'a', position: 3 });
+    if (result.inserted) expect(result.route.stops[3]!.serviceStart).toBeGreaterThanOrEqual(now);
+  });
+
   it('explains why a task cannot go in', async () => {
     const routes = published();
     const night: VisitTask = {

@@ -108,14 +108,15 @@ function cheapestInRoute(
   const route = solution.routes[0]!;
   const breakJob = compiled.jobBreak.findIndex((collector) => collector === 0);
   if (breakJob >= 0) {
-    // The published plan keeps its break; put it back where it fits best.
-    const pause = bestInsertion(inst, route, breakJob, Infinity, undefined, 0, completedStops);
+    // The published plan keeps its break, possibly already taken: put it back where it fits best.
+    const pause = bestInsertion(inst, route, breakJob, Infinity);
     if (pause === undefined) return undefined;
     solution.insert(breakJob, 0, pause.position);
   }
   if (!route.isFeasible()) return undefined;
   const urgentJob = routeLength;
   if (!routeAccepts(inst, route, urgentJob)) return undefined;
+  // Completed stops count visits; the break may sit among them.
   const breakBefore = breakJob >= 0 && route.jobs.indexOf(breakJob) < completedStops ? 1 : 0;
   const found = bestInsertion(inst, route, urgentJob, Infinity, undefined, 0, completedStops + breakBefore);
   if (found === undefined) return undefined;

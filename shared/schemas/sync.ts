@@ -195,6 +195,7 @@ export const photoStatusQuery = z.strictObject({
     .pipe(z.array(z.uuid()).min(1).max(200)),
 });
 export const photoStatusResponse = z.object({ visits: z.array(visitPhotoStatus) });
+export type PhotoStatusResponse = z.infer<typeof photoStatusResponse>;
 
 /** tus upload metadata every photo upload carries. */
 export const photoUploadMetadata = z.strictObject({

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { io as connect } from 'socket.io-client';
+import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { socketPath } from '../../shared/events.js';
+import { type ClientToServerEvents, type ServerToClientEvents, socketPath } from '../../shared/events.js';
 import type { PullResponse } from '../../shared/schemas/sync.js';
 import { cases } from '../../server/db/schema/index.js';
 import { assignCases } from '../../server/dispatch/assignment.repository.js';
@@ -111,7 +111,7 @@ describe('nudge', () => {
     expect(refused).toBe('unauthorized');
     intruder.close();
 
-    const socket = connect(url, { path: socketPath, auth: { token: b.token }, transports: ['websocket'], reconnection: false });
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(url, { path: socketPath, auth: { token: b.token }, transports: ['websocket'], reconnection: false });
     await new Promise<void>((resolve) => socket.on('connect', () => resolve()));
     const nudged = new Promise<string>((resolve) => socket.on('sync:nudge', (signal) => resolve(signal.reason)));
     await assignCases(context.database.db, [ids[3]!], b.id);
