@@ -1,5 +1,5 @@
 // The desktop case table: filters and sort in the address bar, one page at a time by the server's cursor.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CaseSummary } from '../../shared/schemas/cases.js';
 import { useI18n } from '../app/i18n/i18n.js';
 import { usePageTitle } from '../app/usePageTitle.js';
@@ -52,6 +52,17 @@ export function CaseTable({ search, title, hint }: { search: string; title: stri
   const names = useMemo(() => lookups(directory.data), [directory.data]);
   const active = activeFilterCount(state.filters);
 
+  // A new page starts at the table's first row, not where the pager left the reader.
+  const tableCard = useRef<HTMLDivElement>(null);
+  const shownIndex = useRef(current.index);
+  useEffect(() => {
+    // Runs when a page's rows arrive (a new data object), not when the pager is merely clicked.
+    if (!page.data || shownIndex.current === current.index) return;
+    shownIndex.current = current.index;
+    const card = tableCard.current;
+    if (card && card.getBoundingClientRect().top < 0) card.scrollIntoView({ block: 'start' });
+  }, [page.data]);
+
   const go = (next: TableState) => navigate(`/cases${toSearch(next)}`);
   const applyFilters = (filters: CaseFilters) => go({ ...state, filters });
   const sortBy = (field: SortField) => go({ ...state, ...nextSort(state, field) });
@@ -74,8 +85,7 @@ export function CaseTable({ search, title, hint }: { search: string; title: stri
         </span>
       </div>
       <CaseFiltersForm filters={state.filters} directory={directory.data} onApply={applyFilters} />
-      {page.status === 'error' && <ErrorNotice error={page.error} onRetry={page.reload} />}
-      <div class={styles.tableCard}>
+      <div class={styles.tableCard} ref={tableCard}>
         <div class={styles.scroller}>
           <table class={cx(styles.table, busy && page.data && styles.stale)} aria-busy={busy} aria-describedby="cases-page-status">
             <thead>
@@ -101,10 +111,16 @@ export function CaseTable({ search, title, hint }: { search: string; title: stri
         </div>
         {busy && !page.data && <Loading />}
         {page.status === 'ready' && rows.length === 0 && <Empty title={t.cases.emptyFiltered} hint={t.cases.emptyFilteredHint} />}
+        {/* Beside the pager, where the person who asked for the page is looking. */}
+        {page.status === 'error' && (
+          <div class={styles.tableError}>
+            <ErrorNotice error={page.error} onRetry={page.reload} />
+          </div>
+        )}
         <div class={styles.footer}>
           <span id="cases-page-status" class={styles.pageStatus} aria-live="polite">
             {t.cases.page(current.index + 1)}
-            {page.data ? ` · ${t.cases.rowsOnPage(rows.length)}` : ''}
+            {page.status === 'ready' ? ` · ${t.cases.rowsOnPage(rows.length)}` : ''}
             {busy && page.data && <span class={styles.inlineSpinner} aria-label={t.common.loading} />}
           </span>
           <div class={styles.pager}>

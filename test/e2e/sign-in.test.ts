@@ -54,6 +54,11 @@ async function apiAs<T>(username: string, path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** Waits for what the page shows to settle; a shared 2-core CI machine can be slow. */
+function eventually<T>(read: () => T | Promise<T>) {
+  return expect.poll(read, { timeout: 15_000, interval: 100 });
+}
+
 /** "¥12,345.60" → 1234560 fen. */
 function fenOf(text: string): number {
   return Math.round(Number(text.replace(/[^\d.]/g, '')) * 100);
@@ -68,7 +73,7 @@ describe('signing in to the PWA', () => {
   it('explains a wrong password and keeps the person on the sign-in page', async () => {
     const page = await newPage(phone);
     await page.goto('/');
-    await expect.poll(() => page.evaluate(() => window.location.pathname)).toBe('/sign-in');
+    await eventually(() => page.evaluate(() => window.location.pathname)).toBe('/sign-in');
     await page.getByRole('heading', { name: '外访作业' }).waitFor();
     await screenshot(page, 'sign-in');
 
@@ -95,7 +100,7 @@ describe('signing in to the PWA', () => {
     expect(expected.cases).toHaveLength(8);
 
     const cards = page.getByTestId('my-cases').getByRole('link');
-    await expect.poll(() => cards.count()).toBe(8);
+    await eventually(() => cards.count()).toBe(8);
     const shownText = await page.getByTestId('my-cases').innerText();
     for (const item of expected.cases) expect(shownText).toContain(item.debtorName);
     expect(shownText).toContain('¥');
@@ -145,7 +150,7 @@ describe('signing in to the PWA', () => {
     await page.evaluate(() => fetch('/api/auth/logout', { method: 'POST', credentials: 'same-origin' }).then(() => undefined));
     await page.getByRole('link', { name: /Back to the case list/ }).click();
     await page.getByText('Your session has ended. Please sign in again.').waitFor();
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/sign-in');
+    await eventually(() => new URL(page.url()).pathname).toBe('/sign-in');
     expect(new URL(page.url()).searchParams.get('next')).toBe('/cases');
     await screenshot(page, 'session-ended');
     await page.getByLabel('Username', { exact: true }).fill('collector1');
@@ -161,31 +166,31 @@ describe('signing in to the PWA', () => {
     await signIn(page, 'dispatcher');
     await page.getByRole('heading', { name: '案件', level: 1 }).waitFor();
     const rows = page.locator('table tbody tr');
-    await expect.poll(() => rows.count()).toBe(50);
+    await eventually(() => rows.count()).toBe(50);
     expect(await page.getByTestId('signed-in-as').innerText()).toContain('调度 周敏');
     await screenshot(page, 'dispatcher-cases', { fullPage: false });
 
     const amountHeader = page.getByRole('columnheader', { name: /欠款总额/ });
     const amounts = async () => (await page.locator('table tbody tr td:nth-child(3)').allInnerTexts()).map(fenOf);
     await amountHeader.getByRole('button').click();
-    await expect.poll(() => amountHeader.getAttribute('aria-sort')).toBe('descending');
-    await expect.poll(() => page.url()).toContain('sort=totalOutstanding');
-    await expect.poll(async () => (await page.locator('table').getAttribute('aria-busy')) === 'false').toBe(true);
+    await eventually(() => amountHeader.getAttribute('aria-sort')).toBe('descending');
+    await eventually(() => page.url()).toContain('sort=totalOutstanding');
+    await eventually(async () => (await page.locator('table').getAttribute('aria-busy')) === 'false').toBe(true);
     const descending = await amounts();
     expect(descending).toHaveLength(50);
     expect(descending).toEqual([...descending].sort((a, b) => b - a));
 
     await amountHeader.getByRole('button').click();
-    await expect.poll(() => amountHeader.getAttribute('aria-sort')).toBe('ascending');
-    await expect.poll(async () => (await page.locator('table').getAttribute('aria-busy')) === 'false').toBe(true);
+    await eventually(() => amountHeader.getAttribute('aria-sort')).toBe('ascending');
+    await eventually(async () => (await page.locator('table').getAttribute('aria-busy')) === 'false').toBe(true);
     const ascending = await amounts();
     expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
     expect(ascending[0]).toBeLessThan(descending[0]!);
 
     await page.getByRole('checkbox', { name: 'M3+' }).check();
     await page.getByRole('button', { name: '应用筛选' }).click();
-    await expect.poll(() => decodeURIComponent(page.url())).toContain('bucket=M3+');
-    await expect.poll(async () => (await page.locator('table').getAttribute('aria-busy')) === 'false').toBe(true);
+    await eventually(() => decodeURIComponent(page.url())).toContain('bucket=M3+');
+    await eventually(async () => (await page.locator('table').getAttribute('aria-busy')) === 'false').toBe(true);
     const buckets = await page.locator('table tbody tr td:nth-child(5)').allInnerTexts();
     expect(buckets.length).toBeGreaterThan(0);
     expect(new Set(buckets)).toEqual(new Set(['M3+']));
@@ -197,7 +202,7 @@ describe('signing in to the PWA', () => {
     if (expected.nextCursor) {
       await page.getByRole('button', { name: /下一页/ }).click();
       await page.getByText(/第 2 页/).waitFor();
-      await expect.poll(async () => (await page.locator('table').getAttribute('aria-busy')) === 'false').toBe(true);
+      await eventually(async () => (await page.locator('table').getAttribute('aria-busy')) === 'false').toBe(true);
       const secondPage = await amounts();
       expect(secondPage[0]).toBeGreaterThanOrEqual(ascending.at(-1) ?? 0);
       await page.getByRole('button', { name: /上一页/ }).click();
@@ -206,18 +211,18 @@ describe('signing in to the PWA', () => {
 
     // A collector's cases, by name from the directory; the bucket filter is cleared first.
     await page.getByRole('button', { name: '清除筛选' }).click();
-    await expect.poll(() => decodeURIComponent(page.url())).not.toContain('bucket=');
+    await eventually(() => decodeURIComponent(page.url())).not.toContain('bucket=');
     await page.getByLabel('分配情况').selectOption({ label: '外访员1号' });
     await page.getByRole('button', { name: '应用筛选' }).click();
-    await expect.poll(() => page.url()).toContain('assignedCollectorId=');
-    await expect.poll(() => page.locator('table tbody tr').count()).toBe(8);
+    await eventually(() => page.url()).toContain('assignedCollectorId=');
+    await eventually(() => page.locator('table tbody tr').count()).toBe(8);
     expect(new Set(await page.locator('table tbody tr td:nth-child(9)').allInnerTexts())).toEqual(new Set(['外访员1号']));
     await screenshot(page, 'dispatcher-by-collector', { fullPage: false });
     await page.goBack();
-    await expect.poll(() => page.url()).not.toContain('assignedCollectorId=');
+    await eventually(() => page.url()).not.toContain('assignedCollectorId=');
     await page.goBack();
-    await expect.poll(() => decodeURIComponent(page.url())).toContain('bucket=M3+');
-    await expect.poll(async () => (await page.locator('table').getAttribute('aria-busy')) === 'false').toBe(true);
+    await eventually(() => decodeURIComponent(page.url())).toContain('bucket=M3+');
+    await eventually(async () => (await page.locator('table').getAttribute('aria-busy')) === 'false').toBe(true);
 
     const firstName = expected.cases[0]!.debtorName;
     await page.getByRole('link', { name: firstName, exact: true }).first().click();
@@ -225,7 +230,7 @@ describe('signing in to the PWA', () => {
     await page.getByTestId('id-number').waitFor();
     await screenshot(page, 'dispatcher-case');
     await page.getByRole('link', { name: /返回案件列表/ }).click();
-    await expect.poll(() => decodeURIComponent(page.url())).toContain('bucket=M3+');
+    await eventually(() => decodeURIComponent(page.url())).toContain('bucket=M3+');
   });
 
   it('dispatcher: imports a CSV file, sees the rejected rows, and the new cases appear in the table', async () => {
@@ -266,13 +271,13 @@ describe('signing in to the PWA', () => {
 
     // Importing the same file again creates nothing new.
     await page.getByRole('button', { name: '开始导入' }).click();
-    await expect.poll(() => tile('未变化')).toBe('2');
+    await eventually(() => tile('未变化')).toBe('2');
     expect(await tile('新增')).toBe('0');
 
     await page.getByRole('link', { name: /查看案件列表/ }).click();
     await page.getByLabel('搜索').fill('导入测试');
     await page.getByRole('button', { name: '应用筛选' }).click();
-    await expect.poll(() => page.locator('table tbody tr').count()).toBe(2);
+    await eventually(() => page.locator('table tbody tr').count()).toBe(2);
     expect((await page.locator('table tbody tr td:nth-child(1) a').allInnerTexts()).sort()).toEqual(['导入测试乙', '导入测试甲']);
   });
 
@@ -280,10 +285,34 @@ describe('signing in to the PWA', () => {
     const page = await newPage(desktop);
     await signIn(page, 'supervisor');
     await page.getByRole('heading', { name: '案件概览', level: 1 }).waitFor();
-    await expect.poll(() => page.locator('table tbody tr').count()).toBe(50);
+    await eventually(() => page.locator('table tbody tr').count()).toBe(50);
     expect(await page.getByTestId('signed-in-as').innerText()).toContain('主管');
     expect(await page.getByRole('navigation').getByRole('link').allInnerTexts()).toEqual(['案件概览']);
     await screenshot(page, 'supervisor-overview', { fullPage: false });
+
+    // A slow answer shows a loading state; a lost connection says so and offers to try again.
+    await page.route('**/api/cases?*', async (route) => {
+      await new Promise((done) => setTimeout(done, 1_500));
+      await route.fallback();
+    });
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: '正在加载' }).first().waitFor();
+    await screenshot(page, 'supervisor-loading', { fullPage: false });
+    await eventually(() => page.locator('table tbody tr').count()).toBe(50);
+    await page.unrouteAll({ behavior: 'wait' });
+
+    await page.context().setOffline(true);
+    await page.getByRole('button', { name: /下一页/ }).click();
+    const offline = page.getByRole('alert');
+    await offline.waitFor();
+    expect(await offline.innerText()).toContain('无法连接服务器');
+    await screenshot(page, 'supervisor-offline', { fullPage: false });
+    await page.context().setOffline(false);
+    await offline.getByRole('button', { name: '重试' }).click();
+    await page.getByText(/第 2 页 · 本页/).waitFor();
+    await eventually(() => page.getByRole('alert').count()).toBe(0);
+    // The new page is shown from its first row, below the sticky header.
+    expect(await page.evaluate(() => document.querySelector('table')!.getBoundingClientRect().top)).toBeGreaterThanOrEqual(56);
 
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.getByRole('heading', { name: 'Case overview', level: 1 }).waitFor();
