@@ -2,10 +2,12 @@
 // Solomon instance in ../shared/bench/solomon with test/bench/vrp.ts (one process per instance,
 // single-threaded solve) and prints the mean gap to the distance-objective best-known results.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { checkSolomonRoutes } from '../../server/routing/testing/check-solomon.js';
 
 interface InstanceResult {
   instance: string;
@@ -13,6 +15,8 @@ interface InstanceResult {
   distance: number;
   unserved: number;
   seconds: number;
+  /** Rule breaks found by the independent checker in the written routes. */
+  violations: number;
 }
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -46,17 +50,26 @@ const bestKnown = new Map(
     .map((cells) => [cells[0]!, Number(cells[4])] as const),
 );
 
+const routesDir = mkdtempSync(join(tmpdir(), 'vrp-suite-'));
+process.on('exit', () => rmSync(routesDir, { recursive: true, force: true }));
+
 function solve(file: string): Promise<InstanceResult> {
-  const args = ['--import', 'tsx', join(benchDir, 'vrp.ts'), join(dataDir, 'solomon', file), '--seed', values.seed];
+  const instanceFile = join(dataDir, 'solomon', file);
+  const routesFile = join(routesDir, file.replace(/\.txt$/, '.json'));
+  const args = ['--import', 'tsx', join(benchDir, 'vrp.ts'), instanceFile, '--seed', values.seed, '--routes-out', routesFile];
   if (values['time-limit'] !== undefined) args.push('--time-limit', values['time-limit']);
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', fail);
     child.on('close', (code) => {
-      if (code !== 0) fail(new Error(`${file}: exit code ${String(code)}`));
-      else done(JSON.parse(output.trim().split('\n').pop() ?? '{}') as InstanceResult);
+      if (code !== 0) return fail(new Error(`${file}: exit code ${String(code)}`));
+      const result = JSON.parse(output.trim().split('\n').pop() ?? '{}') as Omit<InstanceResult, 'violations'>;
+      // Trust nothing the solver says about feasibility: re-check the written routes.
+      const routes = JSON.parse(readFileSync(routesFile, 'utf8')) as number[][];
+      const check = checkSolomonRoutes(readFileSync(instanceFile, 'utf8'), routes);
+      done({ ...result, violations: check.violations.length });
     });
   });
 }
@@ -94,4 +107,5 @@ metric(
   results.reduce((sum, result) => sum + result.unserved, 0),
   'customers',
 );
+metric('solomon.infeasible', results.filter((result) => result.violations > 0).length, 'instances');
 metric('solomon.instances', results.length, 'instances');
