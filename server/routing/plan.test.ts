@@ -159,6 +159,21 @@ describe('rules and reasons', () => {
     expect(routeOf('a')[0]).toBe('t2');
   });
 
+  it('respects capacity and says so', async () => {
+    const request: PlanRequest = {
+      collectors: [collector('a', { capacity: 3 })],
+      tasks: [
+        task('big', { demand: 2, value: 5 }),
+        task('also-big', { demand: 2, value: 4, location: east(1) }),
+        task('small', { demand: 1, value: 1, location: east(3) }),
+      ],
+    };
+    const plan = await planRoutes(request, { seed: 1, maxIterations: 100 });
+    expect(plan.routes[0]?.stops.map((s) => s.taskId).sort()).toEqual(['big', 'small']);
+    expect(plan.unserved).toEqual([{ taskId: 'also-big', reason: 'capacity' }]);
+    expect(checkPlan(request, plan, straightLineSeconds)).toEqual([]);
+  });
+
   it('answers at once when there is nothing to plan', async () => {
     const noCollectors = await planRoutes({ collectors: [], tasks: [task('a')] }, { timeLimitMs: 600_000 });
     expect(noCollectors.unserved).toEqual([{ taskId: 'a', reason: 'no_collector_with_skill' }]);
