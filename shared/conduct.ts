@@ -6,9 +6,17 @@ export interface VisitingHours {
   end: string;
 }
 
+// Building a formatter costs far more than using one; a server sees few distinct zones.
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The wall-clock time HH:MM of `instant` in `timeZone`. */
 export function localClock(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(instant);
+  let format = clockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    clockFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
   const hour = parts.find((p) => p.type === 'hour')?.value ?? '00';
   const minute = parts.find((p) => p.type === 'minute')?.value ?? '00';
   return `${hour}:${minute}`;

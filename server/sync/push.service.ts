@@ -7,7 +7,7 @@ import type { Database, Executor } from '../db/client.js';
 import type { caseAddresses, caseNotes, syncMutations, visitPhotos } from '../db/schema/index.js';
 import type { EvidenceThresholds } from '../evidence/evidence.checks.js';
 import { newId } from '../ids.js';
-import { withEvidence } from './visit.evidence.js';
+import { type KnownContext, withEvidence } from './visit.evidence.js';
 import { applyVisitMutation, type CaseInScope, type MutationContext, type VisitRow } from './visit.rules.js';
 import { payloadHash } from './payload-hash.js';
 import { casesInScope, findMutations, findVisits, insertFieldAddresses, insertMutations, insertNotes, insertVisitPhotos, touchCases, upsertVisits } from './sync.repository.js';
@@ -94,6 +94,20 @@ async function loadContext(tx: Executor, user: SessionUser, fresh: Mutation[], r
   return { collectorId: user.id, receivedAt, deviceClockSkewS: skewS, caseOf: (id) => byId.get(id) };
 }
 
+function knownFrom(context: MutationContext, fresh: Mutation[], stored: ReadonlySet<string>): KnownContext {
+  const caseIds = [...new Set(fresh.map((m) => m.caseId))];
+  return {
+    targetOf: (addressId) => {
+      for (const caseId of caseIds) {
+        const target = context.caseOf(caseId)?.addresses.get(addressId);
+        if (target) return target;
+      }
+      return undefined;
+    },
+    stored,
+  };
+}
+
 export async function applyPush(
   db: Database,
   user: SessionUser,
@@ -111,6 +125,7 @@ export async function applyPush(
     const writes: Writes = { visits: new Map(), photos: [], notes: [], addresses: [], visitedCaseIds: new Set(), changedCaseIds: new Set(), mutations: [] };
     const touchedVisitIds = new Set<string>();
     const context = await loadContext(tx, user, fresh, receivedAt, skewS, writes);
+    const storedVisits = new Set(writes.visits.keys());
 
     const answers = incoming.map((item): MutationResult => {
       const base = { id: item.id, receivedAt: receivedAt.toISOString() };
@@ -131,7 +146,7 @@ export async function applyPush(
     });
 
     const touched = [...touchedVisitIds].map((id) => writes.visits.get(id)!);
-    await upsertVisits(tx, await withEvidence(tx, user.id, touched, writes.photos, options.thresholds));
+    await upsertVisits(tx, await withEvidence(tx, user.id, touched, writes.photos, options.thresholds, knownFrom(context, fresh, storedVisits)));
     await insertVisitPhotos(tx, writes.photos);
     await insertNotes(tx, writes.notes);
     await insertFieldAddresses(tx, writes.addresses);

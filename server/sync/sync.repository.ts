@@ -1,5 +1,6 @@
 import { and, eq, getTableColumns, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { MutationResult } from '../../shared/schemas/sync.js';
+import { bulkInsert, takeExcluded } from '../db/bulk.js';
 import type { Executor } from '../db/client.js';
 import { caseAddresses, caseNotes, cases, creditors, syncMutations, visitPhotos, visits } from '../db/schema/index.js';
 import { scopeCondition } from '../cases/cases.repository.js';
@@ -13,7 +14,8 @@ export async function findMutations(db: Executor, ids: string[]) {
 }
 
 export async function insertMutations(db: Executor, rows: (typeof syncMutations.$inferInsert)[]) {
-  if (rows.length > 0) await db.insert(syncMutations).values(rows);
+  if (rows.length === 0) return;
+  await db.execute(bulkInsert(syncMutations, ['id', 'userId', 'deviceId', 'type', 'payloadHash', 'result', 'deviceCreatedAt', 'receivedAt'], rows));
 }
 
 /** The cases among `caseIds` the collector may act on, with what the rules need. */
@@ -44,36 +46,28 @@ export async function findVisits(db: Executor, ids: string[]) {
   return db.select().from(visits).where(inArray(visits.id, ids));
 }
 
-export async function findAddresses(db: Executor, ids: string[]) {
-  if (ids.length === 0) return [];
-  return db.select({ id: caseAddresses.id, lat: caseAddresses.lat, lng: caseAddresses.lng }).from(caseAddresses).where(inArray(caseAddresses.id, ids));
-}
-
-// A visit is written whole: every column but the key and creation time takes the new value.
-const everyColumnFromExcluded = Object.fromEntries(
-  Object.entries(getTableColumns(visits))
-    .filter(([key]) => key !== 'id' && key !== 'createdAt')
-    .map(([key, column]) => [key, sql.raw(`excluded."${column.name}"`)]),
-);
+// A visit is written whole: every column but its creation time takes the new value.
+const visitColumns = (Object.keys(getTableColumns(visits)) as (keyof typeof visits.$inferInsert)[]).filter((key) => key !== 'createdAt');
+const visitUpdates = takeExcluded(visits, visitColumns.filter((key) => key !== 'id'));
 
 export async function upsertVisits(db: Executor, rows: (typeof visits.$inferInsert)[]) {
   if (rows.length === 0) return;
-  await db
-    .insert(visits)
-    .values(rows.map((row) => ({ ...row, updatedAt: new Date() })))
-    .onConflictDoUpdate({ target: visits.id, set: everyColumnFromExcluded });
+  const now = new Date();
+  const complete = rows.map((row) => ({ ...row, expectedPhotos: row.expectedPhotos ?? 0, evidenceFlags: row.evidenceFlags ?? [], evidenceScore: row.evidenceScore ?? 0, updatedAt: now }));
+  await db.execute(sql`${bulkInsert(visits, visitColumns, complete)} on conflict (id) do update set ${visitUpdates}`);
 }
 
 export async function insertVisitPhotos(db: Executor, rows: (typeof visitPhotos.$inferInsert)[]) {
-  if (rows.length > 0) await db.insert(visitPhotos).values(rows).onConflictDoNothing();
+  if (rows.length === 0) return;
+  await db.execute(sql`${bulkInsert(visitPhotos, ['visitId', 'sha256', 'sizeBytes', 'takenAt', 'lat', 'lng', 'accuracyM', 'caption'], rows)} on conflict do nothing`);
 }
 
 export async function insertNotes(db: Executor, rows: (typeof caseNotes.$inferInsert)[]) {
-  if (rows.length > 0) await db.insert(caseNotes).values(rows);
+  if (rows.length > 0) await db.execute(bulkInsert(caseNotes, ['id', 'caseId', 'writtenAt', 'author', 'channel', 'body'], rows));
 }
 
 export async function insertFieldAddresses(db: Executor, rows: (typeof caseAddresses.$inferInsert)[]) {
-  if (rows.length > 0) await db.insert(caseAddresses).values(rows);
+  if (rows.length > 0) await db.execute(bulkInsert(caseAddresses, ['id', 'caseId', 'kind', 'address', 'lat', 'lng', 'source'], rows));
 }
 
 /**

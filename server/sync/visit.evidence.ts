@@ -2,10 +2,18 @@
 import type { Executor } from '../db/client.js';
 import type { visitPhotos } from '../db/schema/index.js';
 import { checkInDistanceM, evidenceFlags, evidenceScore, type EvidenceThresholds } from '../evidence/evidence.checks.js';
-import { checkInsBetween, findAddresses, photosOfVisits, visitsSharingPhotos } from './sync.repository.js';
+import type { LatLng } from '../../shared/geo.js';
+import { checkInsBetween, photosOfVisits, visitsSharingPhotos } from './sync.repository.js';
 import type { VisitRow } from './visit.rules.js';
 
 const day = 86_400_000;
+
+export interface KnownContext {
+  /** Coordinates of the addresses of the cases in the push. */
+  targetOf(addressId: string): LatLng | undefined;
+  /** Visits that were in the database before this push (only they can have stored photos). */
+  stored: ReadonlySet<string>;
+}
 
 export async function withEvidence(
   db: Executor,
@@ -13,10 +21,10 @@ export async function withEvidence(
   touched: VisitRow[],
   newPhotos: (typeof visitPhotos.$inferInsert)[],
   thresholds: EvidenceThresholds,
+  known: KnownContext,
 ): Promise<VisitRow[]> {
   if (touched.length === 0) return [];
-  const ids = touched.map((v) => v.id);
-  const targets = new Map((await findAddresses(db, [...new Set(touched.map((v) => v.addressId))])).map((a) => [a.id, a]));
+  const ids = touched.map((v) => v.id).filter((id) => known.stored.has(id));
 
   const photosByVisit = new Map<string, Map<string, Date>>();
   for (const photo of [...(await photosOfVisits(db, ids)), ...newPhotos]) {
@@ -39,7 +47,7 @@ export async function withEvidence(
   }
 
   return touched.map((visit) => {
-    const target = targets.get(visit.addressId) ?? { lat: 0, lng: 0 };
+    const target = known.targetOf(visit.addressId) ?? { lat: 0, lng: 0 };
     const checkIn =
       visit.checkedInAt && visit.checkInLat != null && visit.checkInLng != null
         ? { at: visit.checkedInAt, position: { lat: visit.checkInLat, lng: visit.checkInLng }, accuracyM: visit.checkInAccuracyM ?? 0 }
