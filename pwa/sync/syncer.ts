@@ -74,31 +74,36 @@ async function pushOutbox(context: RoundContext, retry: Retry): Promise<void> {
 }
 
 async function uploadPendingPhotos(context: RoundContext, retry: Retry): Promise<void> {
-  const done = new Set<string>();
+  const tried = new Set<string>();
   for (;;) {
-    context.signal.throwIfAborted();
-    // Re-read each time: a restarted engine or a confirmation may have changed the list.
-    const pending = (await context.db.getAllFromIndex('photos', 'byState', 'pending')).filter((photo) => !done.has(photo.sha256));
-    const next = pending.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))[0];
-    if (!next) return;
-    done.add(next.sha256);
-    try {
-      await retry(() =>
-        uploadPhoto(
-          {
-            db: context.db,
-            transport: context.transport,
-            chunkBytes: context.chunkBytes,
-            signal: context.signal,
-            onProgress: context.onChange,
-          },
-          next,
-        ),
-      );
-    } catch (error) {
-      if (!(error instanceof RefusedRequestError)) throw error;
-      await markPhotoRefused(context.db, next.sha256, error);
+    const pending = (await context.db.getAllFromIndex('photos', 'byState', 'pending'))
+      .filter((photo) => !tried.has(photo.sha256))
+      .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+    if (pending.length === 0) return;
+    for (const listed of pending) {
+      context.signal.throwIfAborted();
+      tried.add(listed.sha256);
+      // Read again: a restarted engine (another tab) may have sent it meanwhile.
+      const photo = await context.db.get('photos', listed.sha256);
+      if (photo?.state !== 'pending') continue;
+      try {
+        await retry(() =>
+          uploadPhoto(
+            {
+              db: context.db,
+              transport: context.transport,
+              chunkBytes: context.chunkBytes,
+              signal: context.signal,
+              onProgress: context.onChange,
+            },
+            photo,
+          ),
+        );
+      } catch (error) {
+        if (!(error instanceof RefusedRequestError)) throw error;
+        await markPhotoRefused(context.db, photo.sha256, error);
+      }
+      context.onChange();
     }
-    context.onChange();
   }
 }

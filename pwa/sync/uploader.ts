@@ -28,20 +28,27 @@ export type UploadOutcome = 'uploaded' | 'failed' | 'gone';
 /** Brings one photo to the server. Transient failures throw (the caller retries); the state kept makes the retry resume. */
 export async function uploadPhoto(context: UploadContext, photo: StoredPhoto): Promise<UploadOutcome> {
   const { db, transport, signal } = context;
-  // Content-addressed: the server may already hold these bytes (another visit, a response lost after commit).
-  if (await transport.hasPhoto(photo.sha256, signal)) {
-    await markUploaded(db, photo.sha256);
-    return 'uploaded';
-  }
   const stored = await db.get('photoBytes', photo.sha256);
   if (!stored) return 'gone';
   const bytes = new Uint8Array(stored.bytes);
 
   let state = await db.get('uploads', photo.sha256);
-  let offset = state ? await serverOffset(context, state) : null;
-  if (state && offset === null) {
-    await db.delete('uploads', photo.sha256);
-    state = undefined;
+  let offset: number | null = null;
+  let maybeOnServer = photo.visitIds.length > 1 || photo.mismatches > 0;
+  if (state) {
+    offset = await serverOffset(context, state);
+    // Gone, or complete: the last answer may have been lost after the server kept the photo.
+    maybeOnServer ||= offset === null || offset >= state.sizeBytes;
+    if (offset === null || offset >= state.sizeBytes) {
+      await db.delete('uploads', photo.sha256);
+      state = undefined;
+    }
+  }
+  // Content-addressed, so there may be nothing to send. A photo never tried before skips the
+  // question: one request less per photo on a slow link.
+  if (maybeOnServer && (await transport.hasPhoto(photo.sha256, signal))) {
+    await markUploaded(db, photo.sha256);
+    return 'uploaded';
   }
   if (!state) {
     state = await createUpload(context, photo);

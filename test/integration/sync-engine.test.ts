@@ -94,7 +94,8 @@ describe('sync engine with the real server', () => {
     let lost = 0;
     const losingFetch: typeof fetch = async (input, init) => {
       const response = await fetch(input, init);
-      if (typeof input === 'string' && input.endsWith('/api/sync/push') && lost++ === 0) throw new TypeError('fetch failed: connection reset');
+      if (typeof input === 'string' && input.endsWith('/api/sync/push') && lost++ === 0)
+        throw new TypeError('fetch failed: connection reset');
       return response;
     };
     const engine = await device(collector, { fetch: losingFetch });
