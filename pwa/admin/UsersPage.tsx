@@ -1,11 +1,12 @@
 // Admin: every account, creating one, and disabling or re-enabling it (disabling ends its sessions).
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { SessionUser } from '../../shared/schemas/auth.js';
 import type { UserSummary } from '../../shared/schemas/users.js';
 import { useI18n } from '../app/i18n/i18n.js';
 import { usePageTitle } from '../app/usePageTitle.js';
 import { useRequest } from '../app/useRequest.js';
-import { Badge, Button, cx, ErrorNotice, inputClass, Loading, Notice } from '../app/ui/ui.js';
+import { Badge, Button, cx, ErrorNotice, inputClass, Loading, Notice, Toast } from '../app/ui/ui.js';
+import { fieldIssues } from './field-issues.js';
 import { CreateUserForm } from './CreateUserForm.js';
 import { sortUsers } from './sort-users.js';
 import { fetchUsers, updateUser } from './users.api.js';
@@ -27,6 +28,10 @@ export function UsersPage({ currentUser }: { currentUser: SessionUser }) {
     if (list.data) setUsers(sortUsers(list.data));
   }, [list.data]);
 
+  const closeToast = useCallback(() => {
+    setDone(null);
+    setActionError(null);
+  }, []);
   const replace = (user: UserSummary) => setUsers((previous) => (previous ?? []).map((u) => (u.id === user.id ? user : u)));
   const onCreated = (user: UserSummary) => {
     setUsers((previous) => sortUsers([...(previous ?? []), user]));
@@ -45,6 +50,21 @@ export function UsersPage({ currentUser }: { currentUser: SessionUser }) {
       setDone(disabled ? t.users.disabledDone(changed.displayName) : t.users.enabledDone(changed.displayName));
     } catch (error) {
       setActionError(error);
+    }
+  };
+
+  const resetPassword = async (user: UserSummary, password: string): Promise<unknown> => {
+    setActionError(null);
+    setDone(null);
+    try {
+      const changed = await updateUser(user.id, { password });
+      replace(changed);
+      setDone(t.users.passwordResetDone(changed.displayName));
+      return null;
+    } catch (error) {
+      // A refused password is explained beside its field; anything else in the toast.
+      if (fieldIssues(error, ['password'] as const).password === undefined) setActionError(error);
+      return error;
     }
   };
 
@@ -74,8 +94,16 @@ export function UsersPage({ currentUser }: { currentUser: SessionUser }) {
         )}
       </div>
       {creating && <CreateUserForm onCreated={onCreated} onCancel={() => setCreating(false)} />}
-      {done && <Notice kind="success" title={done} />}
-      {actionError !== null && <ErrorNotice error={actionError} />}
+      {done && (
+        <Toast onClose={closeToast} autoCloseMs={8_000}>
+          <Notice kind="success" title={done} />
+        </Toast>
+      )}
+      {actionError !== null && (
+        <Toast onClose={closeToast}>
+          <ErrorNotice error={actionError} />
+        </Toast>
+      )}
       {list.status === 'error' && <ErrorNotice error={list.error} onRetry={list.reload} />}
       <div class={styles.tableCard}>
         <div class={styles.toolbar}>
@@ -113,6 +141,7 @@ export function UsersPage({ currentUser }: { currentUser: SessionUser }) {
                     self={user.id === currentUser.id}
                     fresh={user.id === createdId}
                     onSetDisabled={setDisabled}
+                    onResetPassword={resetPassword}
                   />
                 ))}
               </tbody>
@@ -124,31 +153,60 @@ export function UsersPage({ currentUser }: { currentUser: SessionUser }) {
   );
 }
 
+type RowMode = 'idle' | 'confirmDisable' | 'resetPassword';
+
 function UserRow({
   user,
   self,
   fresh,
   onSetDisabled,
+  onResetPassword,
 }: {
   user: UserSummary;
   self: boolean;
   fresh: boolean;
   onSetDisabled: (user: UserSummary, disabled: boolean) => Promise<void>;
+  /** Resolves to the failure, if any, so the row can show it beside the password field. */
+  onResetPassword: (user: UserSummary, password: string) => Promise<unknown>;
 }) {
   const { t, date } = useI18n();
-  const [confirming, setConfirming] = useState(false);
+  const [mode, setMode] = useState<RowMode>('idle');
+  const [busy, setBusy] = useState(false);
+  const [password, setPassword] = useState('');
+  const [passwordError, setPasswordError] = useState<string | null>(null);
   const rowRef = useRef<HTMLTableRowElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (fresh) rowRef.current?.scrollIntoView({ block: 'nearest' });
   }, [fresh]);
-  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (mode === 'resetPassword') passwordRef.current?.focus();
+  }, [mode]);
+
   const run = (disabled: boolean) => {
     setBusy(true);
     void onSetDisabled(user, disabled).finally(() => {
       setBusy(false);
-      setConfirming(false);
+      setMode('idle');
     });
   };
+  const reset = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    const failure = await onResetPassword(user, password);
+    setBusy(false);
+    if (failure === null) {
+      setMode('idle');
+      setPassword('');
+      setPasswordError(null);
+    } else {
+      const issues = fieldIssues(failure, ['password'] as const);
+      setPasswordError(issues.password ?? null);
+      passwordRef.current?.focus();
+    }
+  };
+  const passwordErrorId = `pw-error-${user.id}`;
+
   return (
     <tr ref={rowRef} class={cx(user.disabled && styles.disabledRow, fresh && styles.freshRow)} data-username={user.username}>
       <td>
@@ -160,24 +218,58 @@ function UserRow({
       <td>{user.disabled ? <Badge tone="red">{t.users.disabled}</Badge> : <Badge tone="green">{t.users.active}</Badge>}</td>
       <td class="num">{date(user.createdAt)}</td>
       <td class={styles.actionsCol}>
-        {self ? null : user.disabled ? (
-          <Button onClick={() => run(false)} busy={busy} disabled={busy} aria-label={t.users.enableLabel(user.displayName)}>
-            {t.users.enable}
-          </Button>
-        ) : confirming ? (
+        {self ? null : mode === 'confirmDisable' ? (
           <span class={styles.confirm} role="group" aria-label={t.users.confirmDisable(user.displayName)}>
             <span class={styles.confirmText}>{t.users.confirmDisable(user.displayName)}</span>
-            <Button variant="ghost" onClick={() => setConfirming(false)} disabled={busy}>
+            <Button variant="ghost" onClick={() => setMode('idle')} disabled={busy}>
               {t.common.cancel}
             </Button>
             <Button variant="danger" onClick={() => run(true)} busy={busy} disabled={busy}>
               {t.users.disable}
             </Button>
           </span>
-        ) : (
-          <Button variant="danger" onClick={() => setConfirming(true)} aria-label={t.users.disableLabel(user.displayName)}>
-            {t.users.disable}
+        ) : mode === 'resetPassword' ? (
+          <form class={styles.confirm} onSubmit={(event) => void reset(event)} noValidate>
+            <span class={styles.passwordField}>
+              <input
+                ref={passwordRef}
+                type="password"
+                class={cx(inputClass, styles.passwordInput)}
+                autocomplete="new-password"
+                minLength={8}
+                placeholder={t.users.passwordPlaceholder}
+                aria-label={t.users.newPassword(user.displayName)}
+                aria-invalid={passwordError ? true : undefined}
+                aria-describedby={passwordError ? passwordErrorId : undefined}
+                value={password}
+                onInput={(event) => setPassword(event.currentTarget.value)}
+              />
+              {passwordError && (
+                <span class={styles.passwordError} id={passwordErrorId}>
+                  {passwordError}
+                </span>
+              )}
+            </span>
+            <Button variant="ghost" onClick={() => setMode('idle')} disabled={busy}>
+              {t.common.cancel}
+            </Button>
+            <Button type="submit" variant="primary" busy={busy} disabled={busy}>
+              {t.common.save}
+            </Button>
+          </form>
+        ) : user.disabled ? (
+          <Button onClick={() => run(false)} busy={busy} disabled={busy} aria-label={t.users.enableLabel(user.displayName)}>
+            {t.users.enable}
           </Button>
+        ) : (
+          <span class={styles.rowActions}>
+            <Button variant="secondary" onClick={() => setMode('resetPassword')} aria-label={t.users.resetPasswordLabel(user.displayName)}>
+              {t.users.resetPassword}
+            </Button>
+            <Button variant="danger" onClick={() => setMode('confirmDisable')} aria-label={t.users.disableLabel(user.displayName)}>
+              {t.users.disable}
+            </Button>
+          </span>
         )}
       </td>
     </tr>

@@ -201,7 +201,7 @@ describe('signing in to the PWA', () => {
 
     if (expected.nextCursor) {
       await page.getByRole('button', { name: /下一页/ }).click();
-      await page.getByText(/第 2 页/).waitFor();
+      await page.getByText(/第 2 页 · 本页/).waitFor();
       await eventually(async () => (await page.locator('table').getAttribute('aria-busy')) === 'false').toBe(true);
       const secondPage = await amounts();
       expect(secondPage[0]).toBeGreaterThanOrEqual(ascending.at(-1) ?? 0);
@@ -352,6 +352,21 @@ describe('signing in to the PWA', () => {
     await newcomer.getByText('目前没有分配给您的案件。').waitFor();
     await screenshot(newcomer, 'collector-no-cases');
 
+    // Resetting the password ends the newcomer's session; the new password works, a too-short one is refused.
+    await row.getByRole('button', { name: '为 测试外访员 重置密码' }).click();
+    const newPassword = row.getByLabel('测试外访员 的新密码');
+    await newPassword.fill('short');
+    await row.getByRole('button', { name: '保存' }).click();
+    await row.getByText('Use at least 8 characters').waitFor();
+    await newPassword.fill('another-pass-2');
+    await row.getByRole('button', { name: '保存' }).click();
+    await page.getByText('已为「测试外访员」重置密码，其会话已全部结束。请通过安全渠道告知新密码。').waitFor();
+    await screenshot(page, 'admin-password-reset', { fullPage: false });
+    await newcomer.reload();
+    await newcomer.getByLabel('用户名', { exact: true }).waitFor();
+    await signIn(newcomer, 'e2e.collector', 'another-pass-2');
+    await newcomer.getByText('目前没有分配给您的案件。').waitFor();
+
     await row.getByRole('button', { name: '停用 测试外访员' }).click();
     await row.getByRole('button', { name: '停用', exact: true }).click();
     await page.getByText('已停用「测试外访员」，其会话已全部结束。').waitFor();
@@ -361,7 +376,7 @@ describe('signing in to the PWA', () => {
     // Disabling ended the newcomer's session; signing in again is refused with a clear message.
     await newcomer.reload();
     await newcomer.getByLabel('用户名', { exact: true }).waitFor();
-    await signIn(newcomer, 'e2e.collector', 'secret-pass-1');
+    await signIn(newcomer, 'e2e.collector', 'another-pass-2');
     await newcomer.getByRole('alert').waitFor();
     expect(await newcomer.getByRole('alert').innerText()).toContain('账号已停用');
 

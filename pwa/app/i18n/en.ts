@@ -214,6 +214,12 @@ export const en: Messages = {
     enableLabel: (name) => `Enable ${name}`,
     confirmDisable: (name) => `Disable “${name}”? They are signed out at once.`,
     you: ' (you)',
+    resetPassword: 'Reset password',
+    resetPasswordLabel: (name) => `Reset the password of ${name}`,
+    newPassword: (name) => `New password for ${name}`,
+    passwordPlaceholder: 'New password (8+ characters)',
+    passwordResetDone: (name) =>
+      `The password of “${name}” is reset and all their sessions have ended. Pass the new one on through a safe channel.`,
     create: 'New user',
     createTitle: 'New user',
     username: 'Username',

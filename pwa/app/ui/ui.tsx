@@ -1,6 +1,6 @@
 // Small building blocks used by every feature: buttons, fields, notices, loading and empty states.
 import type { ButtonHTMLAttributes, ComponentChildren } from 'preact';
-import { useId } from 'preact/hooks';
+import { useEffect, useId } from 'preact/hooks';
 import { describeError, isRetryable } from '../errors.js';
 import { useI18n } from '../i18n/i18n.js';
 import styles from './ui.module.css';
@@ -146,6 +146,27 @@ export function Empty({ title, hint }: { title: string; hint?: string }) {
     <div class={styles.empty}>
       <p class={styles.emptyTitle}>{title}</p>
       {hint && <p>{hint}</p>}
+    </div>
+  );
+}
+
+/**
+ * The outcome of an action taken further down a long page, kept in view at the bottom of the window.
+ * Successes close by themselves after a while; failures stay until closed.
+ */
+export function Toast({ children, onClose, autoCloseMs }: { children: ComponentChildren; onClose: () => void; autoCloseMs?: number }) {
+  const { t } = useI18n();
+  useEffect(() => {
+    if (autoCloseMs === undefined) return;
+    const timer = setTimeout(onClose, autoCloseMs);
+    return () => clearTimeout(timer);
+  }, [autoCloseMs, onClose]);
+  return (
+    <div class={styles.toast}>
+      <div class={styles.toastBody}>{children}</div>
+      <button type="button" class={styles.toastClose} onClick={onClose} aria-label={t.common.close}>
+        ×
+      </button>
     </div>
   );
 }
