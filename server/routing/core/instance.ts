@@ -18,8 +18,6 @@ export class Instance {
   readonly jobValue: Float64Array;
   readonly jobPosition: Uint8Array;
   readonly jobFloating: Uint8Array;
-  /** Any floating job (break) at all: routes then always reschedule in full. */
-  readonly hasFloating: boolean;
   /** Windows of job j are windowBounds[2k], windowBounds[2k+1] for k in [windowOffset[j], windowOffset[j+1]). */
   readonly windowOffset: Int32Array;
   readonly windowBounds: Float64Array;
@@ -53,7 +51,6 @@ export class Instance {
       job.position === 'first' ? POSITION_FIRST : job.position === 'last' ? POSITION_LAST : POSITION_FREE,
     );
     this.jobFloating = Uint8Array.from(jobs, (job) => (job.floating === true ? 1 : 0));
-    this.hasFloating = this.jobFloating.includes(1);
     this.windowOffset = new Int32Array(n + 1);
     const bounds: number[] = [];
     jobs.forEach((job, j) => {

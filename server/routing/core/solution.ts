@@ -44,15 +44,19 @@ export class Solution {
 
   insert(job: number, routeIndex: number, position: number): void {
     this.touch(routeIndex);
-    this.routes[routeIndex]!.insertJob(position, job);
+    const route = this.routes[routeIndex]!;
+    route.jobs.splice(position, 0, job);
+    route.update();
     this.jobRoute[job] = routeIndex;
   }
 
   /** Removes `count` consecutive jobs from a route and reschedules it. */
   removeFromRoute(routeIndex: number, from: number, count: number): number[] {
     this.touch(routeIndex);
-    const removed = this.routes[routeIndex]!.removeJobs(from, count);
+    const route = this.routes[routeIndex]!;
+    const removed = route.jobs.splice(from, count);
     for (const job of removed) this.jobRoute[job] = UNASSIGNED;
+    route.update();
     return removed;
   }
 
