@@ -231,6 +231,12 @@ describe('signing in to the PWA', () => {
     await screenshot(page, 'dispatcher-case');
     await page.getByRole('link', { name: /返回案件列表/ }).click();
     await eventually(() => decodeURIComponent(page.url())).toContain('bucket=M3+');
+
+    // On a small laptop or tablet the table scrolls inside its card; the page itself never scrolls sideways.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await eventually(() => page.locator('table tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+    await screenshot(page, 'dispatcher-1024', { fullPage: false });
   });
 
   it('dispatcher: imports a CSV file, sees the rejected rows, and the new cases appear in the table', async () => {
