@@ -1,6 +1,7 @@
 // The last step for a photo: the server lists it as received on its visit. Only then are the
 // bytes dropped from the phone; a photo the server reports missing goes back to be uploaded.
 import type { SyncDatabase } from './database.js';
+import { committed } from './transaction.js';
 import type { Transport } from './transport.js';
 
 const visitsPerQuery = 200;
@@ -20,18 +21,19 @@ export async function confirmUploadedPhotos(
   let confirmed = 0;
   let missing = 0;
   const tx = db.transaction(['photos', 'photoBytes'], 'readwrite');
-  for (const photo of uploaded) {
-    const current = await tx.objectStore('photos').get(photo.sha256);
-    if (current?.state !== 'uploaded') continue;
-    if (current.visitIds.some((visitId) => missingByVisit.get(visitId)?.has(photo.sha256))) {
-      missing += 1;
-      await tx.objectStore('photos').put({ ...current, state: 'pending' });
-    } else if (current.visitIds.every((visitId) => missingByVisit.has(visitId))) {
-      confirmed += 1;
-      await tx.objectStore('photos').put({ ...current, state: 'confirmed' });
-      await tx.objectStore('photoBytes').delete(photo.sha256);
+  await committed(tx, async () => {
+    for (const photo of uploaded) {
+      const current = await tx.objectStore('photos').get(photo.sha256);
+      if (current?.state !== 'uploaded') continue;
+      if (current.visitIds.some((visitId) => missingByVisit.get(visitId)?.has(photo.sha256))) {
+        missing += 1;
+        await tx.objectStore('photos').put({ ...current, state: 'pending' });
+      } else if (current.visitIds.every((visitId) => missingByVisit.has(visitId))) {
+        confirmed += 1;
+        await tx.objectStore('photos').put({ ...current, state: 'confirmed' });
+        await tx.objectStore('photoBytes').delete(photo.sha256);
+      }
     }
-  }
-  await tx.done;
+  });
   return { confirmed, missing };
 }

@@ -115,6 +115,43 @@ describe('sync engine against a fake server', () => {
     await engine.close();
   });
 
+  it('keeps the photos of a refused visit on the device, unsent, and still settles', async () => {
+    const server = new FakeSyncServer();
+    server.reject = (mutation) => (mutation.type === 'visit.record' ? 'The promise is more than the total outstanding' : null);
+    const engine = await device(server);
+    const { photoHashes } = await recordVisit(engine, 2);
+    expect(await engine.syncUntilSettled()).toEqual({ status: 'synced' });
+    const progress = await engine.progress();
+    expect(progress).toMatchObject({ itemsPending: 0, photosPending: 0 });
+    expect(progress.failures).toEqual([
+      expect.objectContaining({ type: 'visit.record', reason: 'The promise is more than the total outstanding' }),
+    ]);
+    expect(server.photos.size).toBe(0);
+    expect((await engine.db.getAll('photos')).map((stored) => stored.state)).toEqual(['held', 'held']);
+    expect(await engine.db.count('photoBytes')).toBe(photoHashes.length);
+    await engine.close();
+  });
+
+  it('sends smaller batches when the server finds a push too large', async () => {
+    const server = new FakeSyncServer();
+    server.maxPushMutations = 4;
+    const engine = await device(server);
+    for (let i = 0; i < 5; i += 1) await engine.addNote({ caseId, body: `note ${i}` });
+    expect(await engine.syncNow()).toEqual({ status: 'synced' });
+    expect(server.applied.size).toBe(5);
+    await engine.close();
+  });
+
+  it('surfaces a photo whose bytes are gone instead of trying it forever', async () => {
+    const server = new FakeSyncServer();
+    const engine = await device(server);
+    const { photoHashes } = await recordVisit(engine, 1);
+    await engine.db.delete('photoBytes', photoHashes[0]!);
+    expect(await engine.syncUntilSettled()).toEqual({ status: 'synced' });
+    expect((await engine.progress()).failures).toEqual([expect.objectContaining({ kind: 'photo', sha256: photoHashes[0] })]);
+    await engine.close();
+  });
+
   it('stops on an ended session and keeps everything for after sign-in', async () => {
     const server = new FakeSyncServer();
     let token = 'expired';

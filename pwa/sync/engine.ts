@@ -8,6 +8,7 @@ import { browserLocks, withLock, type LockManagerLike } from './lock.js';
 import { readProgress, type RunState, type SyncPhase, type SyncProgress } from './progress.js';
 import { createRecorder, type Recorder } from './recorder.js';
 import { runSyncRound } from './syncer.js';
+import { committed } from './transaction.js';
 import { createTransport, type Transport, type TransportOptions } from './transport.js';
 
 export interface SyncEngineOptions {
@@ -180,6 +181,7 @@ export async function openSyncEngine(options: SyncEngineOptions): Promise<SyncEn
     async syncUntilSettled({ maxRounds = 1_000 } = {}) {
       let outcome: SyncOutcome = { status: 'closed' };
       for (let rounds = 0; rounds < maxRounds; rounds += 1) {
+        const changesBefore = changes;
         outcome = await round();
         if (outcome.status === 'retrying') {
           try {
@@ -191,7 +193,8 @@ export async function openSyncEngine(options: SyncEngineOptions): Promise<SyncEn
         }
         if (outcome.status !== 'synced') return outcome;
         // A round may finish with photos the server reported missing: they go in the next round.
-        if ((await readProgress(db, clock, run)).itemsPending === 0) return outcome;
+        // One that changed nothing cannot be helped by another.
+        if ((await readProgress(db, clock, run)).itemsPending === 0 || changes === changesBefore) return outcome;
       }
       return outcome;
     },
@@ -213,9 +216,11 @@ export async function openSyncEngine(options: SyncEngineOptions): Promise<SyncEn
 
 async function ensureDeviceId(db: SyncDatabase, clock: Clock): Promise<string> {
   const tx = db.transaction('meta', 'readwrite');
-  const meta = await tx.store.get('sync');
-  const deviceId = meta?.deviceId ?? newDeviceId(clock);
-  if (!meta) await tx.store.put({ deviceId }, 'sync');
-  await tx.done;
-  return deviceId;
+  return committed(tx, async () => {
+    const meta = await tx.store.get('sync');
+    if (meta) return meta.deviceId;
+    const deviceId = newDeviceId(clock);
+    await tx.store.put({ deviceId }, 'sync');
+    return deviceId;
+  });
 }

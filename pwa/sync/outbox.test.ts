@@ -64,9 +64,9 @@ describe('outbox', () => {
     expect((await db.get('visits', first.visitId))?.checkIn?.state).toBe('failed');
     expect((await db.get('notes', note.noteId))?.state).toBe('failed');
 
-    // A refused record keeps its photos on the device, not uploadable.
+    // A refused record keeps its photos on the device, held back from upload.
     await acknowledge(db, [record!], [result(record?.mutation.id ?? '', 'rejected', { reason: 'Case no longer assigned to you' })], at);
-    expect((await db.get('photos', photoHashes[0] ?? ''))?.state).toBe('waiting');
+    expect((await db.get('photos', photoHashes[0] ?? ''))?.state).toBe('held');
     expect(await db.count('photoBytes')).toBe(1);
   });
 

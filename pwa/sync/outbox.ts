@@ -4,6 +4,7 @@ import type { MutationResult } from '../../shared/schemas/sync.js';
 import type { IDBPTransaction } from 'idb';
 import type { SyncDatabase, SyncSchema } from './database.js';
 import type { OutboxEntry, StoredVisit, SyncState } from './records.js';
+import { committed } from './transaction.js';
 
 const pendingRange = () => IDBKeyRange.bound(['pending', -Infinity], ['pending', Infinity]);
 const failedRange = () => IDBKeyRange.bound(['failed', -Infinity], ['failed', Infinity]);
@@ -48,28 +49,29 @@ export async function acknowledge(
   const byId = new Map(results.map((result) => [result.id, result]));
   const summary: AcknowledgeSummary = { applied: 0, failed: 0, unanswered: 0 };
   const tx = db.transaction(['outbox', 'visits', 'notes', 'photos'], 'readwrite');
-  for (const entry of sent) {
-    const result = byId.get(entry.mutation.id);
-    if (!result || entry.seq === undefined) {
-      summary.unanswered += 1;
-      continue;
+  await committed(tx, async () => {
+    for (const entry of sent) {
+      const result = byId.get(entry.mutation.id);
+      if (!result || entry.seq === undefined) {
+        summary.unanswered += 1;
+        continue;
+      }
+      const current = await tx.objectStore('outbox').get(entry.seq);
+      // Another syncer (a restarted engine) may have handled it already.
+      if (!current || current.state !== 'pending') continue;
+      if (result.status === 'applied') {
+        summary.applied += 1;
+        await tx.objectStore('outbox').delete(entry.seq);
+        await markRecord(tx, entry, 'synced');
+      } else {
+        summary.failed += 1;
+        const reason =
+          result.reason ?? (result.status === 'conflict' ? 'This id was already used for something else.' : 'Refused by the server.');
+        await tx.objectStore('outbox').put({ ...current, state: 'failed', failure: { status: result.status, reason, at: now } });
+        await markRecord(tx, entry, 'failed');
+      }
     }
-    const current = await tx.objectStore('outbox').get(entry.seq);
-    // Another syncer (a restarted engine) may have handled it already.
-    if (!current || current.state !== 'pending') continue;
-    if (result.status === 'applied') {
-      summary.applied += 1;
-      await tx.objectStore('outbox').delete(entry.seq);
-      await markRecord(tx, entry, 'synced');
-    } else {
-      summary.failed += 1;
-      const reason =
-        result.reason ?? (result.status === 'conflict' ? 'This id was already used for something else.' : 'Refused by the server.');
-      await tx.objectStore('outbox').put({ ...current, state: 'failed', failure: { status: result.status, reason, at: now } });
-      await markRecord(tx, entry, 'failed');
-    }
-  }
-  await tx.done;
+  });
   return summary;
 }
 
@@ -88,10 +90,11 @@ async function markRecord(tx: AckTransaction, entry: OutboxEntry, state: SyncSta
     mutation.type === 'visit.checkIn' ? 'checkIn' : mutation.type === 'visit.record' ? 'record' : 'checkOut';
   const existing = visit[part];
   if (existing) await tx.objectStore('visits').put({ ...visit, [part]: { ...existing, state } });
-  if (mutation.type === 'visit.record' && state === 'synced') {
+  if (mutation.type === 'visit.record') {
+    // Acknowledged: its photos may go. Refused: they stay on the phone beside the failure, not sent.
     for (const photo of mutation.photos) {
       const stored = await tx.objectStore('photos').get(photo.sha256);
-      if (stored?.state === 'waiting') await tx.objectStore('photos').put({ ...stored, state: 'pending' });
+      if (stored?.state === 'waiting') await tx.objectStore('photos').put({ ...stored, state: state === 'synced' ? 'pending' : 'held' });
     }
   }
 }

@@ -3,6 +3,7 @@
 import type { PullResponse } from '../../shared/schemas/sync.js';
 import type { SyncDatabase } from './database.js';
 import { RefusedRequestError, TransientSyncError } from './errors.js';
+import { committed } from './transaction.js';
 import type { Transport } from './transport.js';
 
 /** A server that keeps saying hasMore would otherwise hold the syncer forever. */
@@ -53,17 +54,19 @@ export async function pullChanges(
 async function applySnapshot(db: SyncDatabase, pages: PullResponse[], summary: PullSummary): Promise<void> {
   const last = pages[pages.length - 1];
   if (!last) return;
-  const tx = db.transaction(['cases', 'route', 'meta'], 'readwrite');
-  const cases = tx.objectStore('cases');
-  const before = await cases.count();
-  await cases.clear();
   const held = new Map(pages.flatMap((page) => page.cases.map((detail) => [detail.id, detail] as const)));
   for (const page of pages) for (const id of page.removedCaseIds) held.delete(id);
-  for (const detail of held.values()) await cases.put({ id: detail.id, detail });
-  await writeRoute(tx.objectStore('route'), last);
-  const meta = await tx.objectStore('meta').get('sync');
-  if (meta) await tx.objectStore('meta').put({ ...meta, cursor: last.cursor, lastServerTime: last.serverTime }, 'sync');
-  await tx.done;
+  const tx = db.transaction(['cases', 'route', 'meta'], 'readwrite');
+  const before = await committed(tx, async () => {
+    const cases = tx.objectStore('cases');
+    const count = await cases.count();
+    await cases.clear();
+    for (const detail of held.values()) await cases.put({ id: detail.id, detail });
+    await writeRoute(tx.objectStore('route'), last);
+    const meta = await tx.objectStore('meta').get('sync');
+    if (meta) await tx.objectStore('meta').put({ ...meta, cursor: last.cursor, lastServerTime: last.serverTime }, 'sync');
+    return count;
+  });
   summary.snapshot = true;
   summary.upserted += held.size;
   summary.removed += Math.max(0, before - held.size);
@@ -71,13 +74,14 @@ async function applySnapshot(db: SyncDatabase, pages: PullResponse[], summary: P
 
 async function applyChanges(db: SyncDatabase, page: PullResponse, summary: PullSummary): Promise<void> {
   const tx = db.transaction(['cases', 'route', 'meta'], 'readwrite');
-  const cases = tx.objectStore('cases');
-  for (const detail of page.cases) await cases.put({ id: detail.id, detail });
-  for (const id of page.removedCaseIds) await cases.delete(id);
-  await writeRoute(tx.objectStore('route'), page);
-  const meta = await tx.objectStore('meta').get('sync');
-  if (meta) await tx.objectStore('meta').put({ ...meta, cursor: page.cursor, lastServerTime: page.serverTime }, 'sync');
-  await tx.done;
+  await committed(tx, async () => {
+    const cases = tx.objectStore('cases');
+    for (const detail of page.cases) await cases.put({ id: detail.id, detail });
+    for (const id of page.removedCaseIds) await cases.delete(id);
+    await writeRoute(tx.objectStore('route'), page);
+    const meta = await tx.objectStore('meta').get('sync');
+    if (meta) await tx.objectStore('meta').put({ ...meta, cursor: page.cursor, lastServerTime: page.serverTime }, 'sync');
+  });
   summary.upserted += page.cases.length;
   summary.removed += page.removedCaseIds.length;
 }

@@ -16,6 +16,7 @@ import type {
   StoredVisit,
 } from './records.js';
 import { sha256Hex } from './sha256.js';
+import { committed } from './transaction.js';
 
 /** The input did not satisfy the shared mutation schema, or contradicts what is already recorded. */
 export class RecordingError extends Error {
@@ -100,7 +101,10 @@ export function createRecorder(db: SyncDatabase, clock: Clock): Recorder {
         checkIn: { mutation, state: 'pending' },
         createdAt: now,
       };
-      await Promise.all([tx.objectStore('visits').add(visit), tx.objectStore('outbox').add(outboxEntry(mutation, now)), tx.done]);
+      await committed(tx, async () => {
+        await tx.objectStore('visits').add(visit);
+        await tx.objectStore('outbox').add(outboxEntry(mutation, now));
+      });
       return { visitId, mutationId: mutation.id };
     },
 
@@ -128,49 +132,44 @@ export function createRecorder(db: SyncDatabase, clock: Clock): Recorder {
         })),
       });
       const tx = db.transaction(['visits', 'outbox', 'photos', 'photoBytes'], 'readwrite');
-      const visits = tx.objectStore('visits');
-      const existing = await visits.get(mutation.visitId);
-      if (existing?.record) {
-        tx.abort();
-        await tx.done.catch(() => undefined);
-        throw new RecordingError('This visit already has its outcome recorded.');
-      }
-      if (existing && existing.caseId !== mutation.caseId) {
-        tx.abort();
-        await tx.done.catch(() => undefined);
-        throw new RecordingError('This visit belongs to another case.');
-      }
-      // A record may come before its check-in (the protocol allows either order).
-      const visit: StoredVisit = existing ?? {
-        visitId: mutation.visitId,
-        caseId: mutation.caseId,
-        addressId: mutation.addressId,
-        createdAt: now,
-      };
-      visit.record = { mutation, state: 'pending' };
-      const writes: Promise<unknown>[] = [visits.put(visit), tx.objectStore('outbox').add(outboxEntry(mutation, now))];
-      for (const photo of photos) {
-        const stored = await tx.objectStore('photos').get(photo.sha256);
-        const record: StoredPhoto = stored
-          ? {
-              ...stored,
-              visitIds: [...new Set([...stored.visitIds, mutation.visitId])],
-              state: stored.state === 'failed' ? 'failed' : 'waiting',
-            }
-          : {
-              sha256: photo.sha256,
-              sizeBytes: photo.bytes.byteLength,
-              contentType: photo.contentType,
-              visitIds: [mutation.visitId],
-              takenAt: photo.takenAt,
-              ...(photo.position ? { position: photo.position } : {}),
-              state: 'waiting',
-              createdAt: now,
-              mismatches: 0,
-            };
-        writes.push(tx.objectStore('photos').put(record), tx.objectStore('photoBytes').put({ sha256: photo.sha256, bytes: photo.bytes }));
-      }
-      await Promise.all([...writes, tx.done]);
+      await committed(tx, async () => {
+        const visits = tx.objectStore('visits');
+        const existing = await visits.get(mutation.visitId);
+        if (existing?.record) throw new RecordingError('This visit already has its outcome recorded.');
+        if (existing && existing.caseId !== mutation.caseId) throw new RecordingError('This visit belongs to another case.');
+        // A record may come before its check-in (the protocol allows either order).
+        const visit: StoredVisit = existing ?? {
+          visitId: mutation.visitId,
+          caseId: mutation.caseId,
+          addressId: mutation.addressId,
+          createdAt: now,
+        };
+        await visits.put({ ...visit, record: { mutation, state: 'pending' } });
+        await tx.objectStore('outbox').add(outboxEntry(mutation, now));
+        for (const photo of photos) {
+          const stored = await tx.objectStore('photos').get(photo.sha256);
+          // The same bytes on another visit (a photo reused): one upload serves both.
+          const record: StoredPhoto = stored
+            ? {
+                ...stored,
+                visitIds: [...new Set([...stored.visitIds, mutation.visitId])],
+                state: stored.state === 'failed' ? 'failed' : 'waiting',
+              }
+            : {
+                sha256: photo.sha256,
+                sizeBytes: photo.bytes.byteLength,
+                contentType: photo.contentType,
+                visitIds: [mutation.visitId],
+                takenAt: photo.takenAt,
+                ...(photo.position ? { position: photo.position } : {}),
+                state: 'waiting',
+                createdAt: now,
+                mismatches: 0,
+              };
+          await tx.objectStore('photos').put(record);
+          await tx.objectStore('photoBytes').put({ sha256: photo.sha256, bytes: photo.bytes });
+        }
+      });
       return { mutationId: mutation.id, photoHashes: photos.map((photo) => photo.sha256) };
     },
 
@@ -186,20 +185,14 @@ export function createRecorder(db: SyncDatabase, clock: Clock): Recorder {
         ...(input.position ? { position: input.position } : {}),
       });
       const tx = db.transaction(['visits', 'outbox'], 'readwrite');
-      const visit = await tx.objectStore('visits').get(input.visitId);
-      if (!visit || visit.checkOut || visit.caseId !== input.caseId) {
-        tx.abort();
-        await tx.done.catch(() => undefined);
-        throw new RecordingError(
-          !visit
-            ? 'No such visit on this device.'
-            : visit.checkOut
-              ? 'This visit is already checked out.'
-              : 'This visit belongs to another case.',
-        );
-      }
-      visit.checkOut = { mutation, state: 'pending' };
-      await Promise.all([tx.objectStore('visits').put(visit), tx.objectStore('outbox').add(outboxEntry(mutation, now)), tx.done]);
+      await committed(tx, async () => {
+        const visit = await tx.objectStore('visits').get(input.visitId);
+        if (!visit) throw new RecordingError('No such visit on this device.');
+        if (visit.checkOut) throw new RecordingError('This visit is already checked out.');
+        if (visit.caseId !== input.caseId) throw new RecordingError('This visit belongs to another case.');
+        await tx.objectStore('visits').put({ ...visit, checkOut: { mutation, state: 'pending' } });
+        await tx.objectStore('outbox').add(outboxEntry(mutation, now));
+      });
       return { mutationId: mutation.id };
     },
 
@@ -215,11 +208,10 @@ export function createRecorder(db: SyncDatabase, clock: Clock): Recorder {
         body: input.body,
       });
       const tx = db.transaction(['notes', 'outbox'], 'readwrite');
-      await Promise.all([
-        tx.objectStore('notes').add({ noteId, caseId: input.caseId, mutation, state: 'pending' }),
-        tx.objectStore('outbox').add(outboxEntry(mutation, now)),
-        tx.done,
-      ]);
+      await committed(tx, async () => {
+        await tx.objectStore('notes').add({ noteId, caseId: input.caseId, mutation, state: 'pending' });
+        await tx.objectStore('outbox').add(outboxEntry(mutation, now));
+      });
       return { noteId, mutationId: mutation.id };
     },
   };

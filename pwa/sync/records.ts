@@ -57,11 +57,11 @@ export interface OutboxEntry {
 }
 
 /**
- * waiting: its visit record is not yet acknowledged (a photo of a refused visit stays here);
- * pending: to upload; uploaded: the server verified its hash; confirmed: the server lists it on
+ * waiting: its visit record is not yet acknowledged; held: that record was refused, so the photo
+ * stays on the device beside the failure and is not sent; pending: to upload; uploaded: the server verified its hash; confirmed: the server lists it on
  * its visit, so the bytes may go; failed: the bytes on the device no longer match their hash.
  */
-export type PhotoState = 'waiting' | 'pending' | 'uploaded' | 'confirmed' | 'failed';
+export type PhotoState = 'waiting' | 'held' | 'pending' | 'uploaded' | 'confirmed' | 'failed';
 
 /** A photo's metadata; the bytes live apart so progress can be counted without reading them. */
 export interface StoredPhoto {

@@ -1,7 +1,7 @@
 // One sync round: push the outbox, upload the photos of acknowledged visits, confirm them, pull.
 // Every step leaves its progress in IndexedDB, so a round cut short by the network or a restart
 // is simply continued by the next one.
-import { maxMutationsPerPush } from '../../shared/schemas/sync.js';
+import { maxMutationsPerPush, type PushResponse } from '../../shared/schemas/sync.js';
 import { withRetry, type BackoffPolicy } from './backoff.js';
 import type { Clock } from './clock.js';
 import { isoTime } from './clock.js';
@@ -11,8 +11,9 @@ import { RefusedRequestError } from './errors.js';
 import { acknowledge, pendingBatch } from './outbox.js';
 import type { SyncPhase } from './progress.js';
 import { pullChanges } from './puller.js';
+import { committed } from './transaction.js';
 import type { Transport } from './transport.js';
-import { markPhotoRefused, uploadPhoto } from './uploader.js';
+import { markPhotoFailed, uploadPhoto } from './uploader.js';
 
 export interface RoundContext {
   db: SyncDatabase;
@@ -48,23 +49,34 @@ export async function runSyncRound(context: RoundContext): Promise<void> {
   await retry(() => pullChanges(context.db, context.transport, { limit: context.pullLimit, signal: context.signal }));
 
   const tx = context.db.transaction('meta', 'readwrite');
-  const meta = await tx.store.get('sync');
-  if (meta) await tx.store.put({ ...meta, lastSuccessfulSyncAt: isoTime(context.clock) }, 'sync');
-  await tx.done;
+  await committed(tx, async () => {
+    const meta = await tx.store.get('sync');
+    if (meta) await tx.store.put({ ...meta, lastSuccessfulSyncAt: isoTime(context.clock) }, 'sync');
+  });
   context.onChange();
 }
 
 type Retry = <T>(step: () => Promise<T>) => Promise<T>;
 
 async function pushOutbox(context: RoundContext, retry: Retry): Promise<void> {
-  const batchSize = Math.min(context.batchSize, maxMutationsPerPush);
+  let batchSize = Math.min(context.batchSize, maxMutationsPerPush);
   for (;;) {
     context.signal.throwIfAborted();
     const batch = await pendingBatch(context.db, batchSize);
     if (batch.length === 0) return;
     const mutations = batch.map((entry) => entry.mutation);
-    // Retrying the same ids is safe: the server answers a replay as it answered the first time.
-    const response = await retry(() => context.transport.push(context.deviceId, isoTime(context.clock), mutations, context.signal));
+    let response: PushResponse;
+    try {
+      // Retrying the same ids is safe: the server answers a replay as it answered the first time.
+      response = await retry(() => context.transport.push(context.deviceId, isoTime(context.clock), mutations, context.signal));
+    } catch (error) {
+      // Long notes can make 200 mutations too large for one request: send fewer at a time.
+      if (error instanceof RefusedRequestError && error.status === 413 && batchSize > 1) {
+        batchSize = Math.ceil(batchSize / 2);
+        continue;
+      }
+      throw error;
+    }
     const summary = await acknowledge(context.db, batch, response.results, response.serverTime);
     context.onChange();
     if (summary.unanswered === batch.length) {
@@ -101,7 +113,7 @@ async function uploadPendingPhotos(context: RoundContext, retry: Retry): Promise
         );
       } catch (error) {
         if (!(error instanceof RefusedRequestError)) throw error;
-        await markPhotoRefused(context.db, photo.sha256, error);
+        await markPhotoFailed(context.db, photo.sha256, error.message);
       }
       context.onChange();
     }

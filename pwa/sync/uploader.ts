@@ -3,9 +3,10 @@
 // and only the rest is sent. The server checks the SHA-256 when the last byte arrives.
 import { uploadsPath } from '../../shared/schemas/sync.js';
 import type { SyncDatabase } from './database.js';
-import { TransientSyncError, type RefusedRequestError } from './errors.js';
+import { TransientSyncError } from './errors.js';
 import type { StoredPhoto, UploadState } from './records.js';
 import { sha256Hex } from './sha256.js';
+import { committed } from './transaction.js';
 import { throwUnlessOk, type Transport } from './transport.js';
 
 const tusVersion = { 'tus-resumable': '1.0.0' };
@@ -23,13 +24,16 @@ export interface UploadContext {
   onProgress?: (sha256: string, offset: number) => void;
 }
 
-export type UploadOutcome = 'uploaded' | 'failed' | 'gone';
+export type UploadOutcome = 'uploaded' | 'failed';
 
 /** Brings one photo to the server. Transient failures throw (the caller retries); the state kept makes the retry resume. */
 export async function uploadPhoto(context: UploadContext, photo: StoredPhoto): Promise<UploadOutcome> {
   const { db, transport, signal } = context;
   const stored = await db.get('photoBytes', photo.sha256);
-  if (!stored) return 'gone';
+  if (!stored) {
+    await markPhotoFailed(db, photo.sha256, 'The photo’s bytes are missing from this device.');
+    return 'failed';
+  }
   const bytes = new Uint8Array(stored.bytes);
 
   let state = await db.get('uploads', photo.sha256);
@@ -139,43 +143,36 @@ async function restart(context: UploadContext, sha256: string, why: string): Pro
 async function handleMismatch(context: UploadContext, photo: StoredPhoto, bytes: Uint8Array<ArrayBuffer>): Promise<UploadOutcome> {
   const intact = (await sha256Hex(bytes)) === photo.sha256;
   const tx = context.db.transaction(['uploads', 'photos'], 'readwrite');
-  const current = await tx.objectStore('photos').get(photo.sha256);
-  await tx.objectStore('uploads').delete(photo.sha256);
-  if (current) {
+  const failed = await committed(tx, async () => {
+    const current = await tx.objectStore('photos').get(photo.sha256);
+    await tx.objectStore('uploads').delete(photo.sha256);
+    if (!current) return false;
     const mismatches = current.mismatches + 1;
-    const failed = !intact || mismatches >= maxMismatches;
-    await tx.objectStore('photos').put({
-      ...current,
-      mismatches,
-      ...(failed
-        ? {
-            state: 'failed' as const,
-            failure: intact
-              ? 'The server received different bytes each time; check the network.'
-              : 'The photo stored on this device is damaged.',
-          }
-        : {}),
-    });
-    await tx.done;
-    if (failed) return 'failed';
-  } else {
-    await tx.done;
-  }
+    const givingUp = !intact || mismatches >= maxMismatches;
+    const failure = intact
+      ? 'The server received different bytes each time; check the network.'
+      : 'The photo stored on this device is damaged.';
+    await tx.objectStore('photos').put({ ...current, mismatches, ...(givingUp ? { state: 'failed' as const, failure } : {}) });
+    return givingUp;
+  });
+  if (failed) return 'failed';
   throw new TransientSyncError('The photo arrived damaged; sending it again from the start');
 }
 
 async function markUploaded(db: SyncDatabase, sha256: string): Promise<void> {
   const tx = db.transaction(['uploads', 'photos'], 'readwrite');
-  const photo = await tx.objectStore('photos').get(sha256);
-  if (photo && (photo.state === 'pending' || photo.state === 'waiting')) {
-    await tx.objectStore('photos').put({ ...photo, state: 'uploaded', mismatches: 0 });
-  }
-  await tx.objectStore('uploads').delete(sha256);
-  await tx.done;
+  await committed(tx, async () => {
+    const photo = await tx.objectStore('photos').get(sha256);
+    if (photo?.state === 'pending') await tx.objectStore('photos').put({ ...photo, state: 'uploaded', mismatches: 0 });
+    await tx.objectStore('uploads').delete(sha256);
+  });
 }
 
-/** A refusal of one photo (for example too large) must not stop the others. */
-export async function markPhotoRefused(db: SyncDatabase, sha256: string, error: RefusedRequestError): Promise<void> {
-  const photo = await db.get('photos', sha256);
-  if (photo) await db.put('photos', { ...photo, state: 'failed', failure: error.message });
+/** A photo the server refuses (too large, say) or whose bytes are gone must not hold up the others. */
+export async function markPhotoFailed(db: SyncDatabase, sha256: string, failure: string): Promise<void> {
+  const tx = db.transaction('photos', 'readwrite');
+  await committed(tx, async () => {
+    const photo = await tx.store.get(sha256);
+    if (photo) await tx.store.put({ ...photo, state: 'failed', failure });
+  });
 }
