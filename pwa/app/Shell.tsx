@@ -69,7 +69,7 @@ export function Shell({
         <div class={styles.bar}>
           <a class={styles.brand} href="/" onClick={followLink}>
             <span class={styles.mark} aria-hidden="true">
-              访
+              {t.brandMark}
             </span>
             <span class={styles.brandText}>{t.appName}</span>
           </a>

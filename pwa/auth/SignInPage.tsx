@@ -59,7 +59,7 @@ export function SignInPage({ reason }: { reason: SignedOutReason }) {
         <div class={styles.card}>
           <div class={styles.brand}>
             <span class={styles.mark} aria-hidden="true">
-              访
+              {t.brandMark}
             </span>
             <h1 class={styles.appName}>{t.appName}</h1>
             <p class={styles.subtitle}>{t.signIn.subtitle}</p>

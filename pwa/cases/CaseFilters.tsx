@@ -1,5 +1,5 @@
 // The dispatcher's filter form: edited freely, applied together, cleared in one go.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { buckets, caseStatuses, escalationReasons, type Bucket } from '../../shared/cases.js';
 import { useI18n } from '../app/i18n/i18n.js';
 import { Button, cx, Field, inputClass } from '../app/ui/ui.js';
@@ -21,6 +21,9 @@ export function CaseFiltersForm({
   const { t } = useI18n();
   const [draft, setDraft] = useState<FilterDraft>(() => draftFrom(filters));
   const [errors, setErrors] = useState<DraftErrors>({});
+  // Below desktop width the filters fold away behind a button so the table stays in sight.
+  const [open, setOpen] = useState(false);
+  const gridId = useId();
   useEffect(() => {
     setDraft(draftFrom(filters));
     setErrors({});
@@ -52,8 +55,15 @@ export function CaseFiltersForm({
     !directory?.collectors.some((collector) => collector.id === draft.assignedCollectorId);
 
   return (
-    <form class={styles.filters} onSubmit={apply} aria-label={f.title} noValidate>
-      <div class={styles.filterGrid}>
+    <form class={styles.filters} onSubmit={apply} aria-label={f.title} noValidate data-open={open}>
+      <button type="button" class={styles.filterToggle} aria-expanded={open} aria-controls={gridId} onClick={() => setOpen(!open)}>
+        <span>{f.title}</span>
+        {active > 0 && <span class={styles.toggleCount}>{active}</span>}
+        <span class={styles.toggleIcon} aria-hidden="true">
+          {open ? '▴' : '▾'}
+        </span>
+      </button>
+      <div class={styles.filterGrid} id={gridId}>
         <Field label={f.search} class={styles.searchField}>
           {({ id }) => (
             <input

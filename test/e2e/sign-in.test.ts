@@ -236,7 +236,15 @@ describe('signing in to the PWA', () => {
     await page.setViewportSize({ width: 1024, height: 768 });
     await eventually(() => page.locator('table tbody tr').count()).toBeGreaterThan(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+    // The filters fold away behind one button (showing how many are on) so the table stays in sight.
+    expect(await page.getByLabel('搜索').isVisible()).toBe(false);
+    const toggle = page.locator('form button[aria-expanded]');
+    expect(await toggle.innerText()).toContain('1');
     await screenshot(page, 'dispatcher-1024', { fullPage: false });
+    await toggle.click();
+    await page.getByLabel('搜索').waitFor();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await screenshot(page, 'dispatcher-1024-filters', { fullPage: false });
   });
 
   it('dispatcher: imports a CSV file, sees the rejected rows, and the new cases appear in the table', async () => {

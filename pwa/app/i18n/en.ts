@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN.js';
 
 export const en: Messages = {
   appName: 'Field visits',
+  brandMark: '访',
   language: { label: 'Language', switchTo: '中文', switchToLabel: '切换到中文' },
   common: {
     loading: 'Loading…',

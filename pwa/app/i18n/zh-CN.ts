@@ -4,6 +4,8 @@ import type { AddressKind, Bucket, CaseStatus, EscalationReason, Product } from 
 
 export const zhCN = {
   appName: '外访作业',
+  /** The one-character logo; the same in every language, as a brand is. */
+  brandMark: '访',
   language: { label: '语言', switchTo: 'English', switchToLabel: 'Switch to English' },
   common: {
     loading: '正在加载…',
