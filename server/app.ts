@@ -62,6 +62,8 @@ export async function buildApp({ config, database }: AppDependencies): Promise<F
         connectSrc: ["'self'", 'ws:', 'wss:'],
         workerSrc: ["'self'", 'blob:'],
         frameAncestors: ["'none'"],
+        // Only behind HTTPS: on a plain-HTTP LAN install it would break every asset.
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
       },
     },
     crossOriginEmbedderPolicy: false,
