@@ -217,6 +217,23 @@ describe('sync engine against a fake server', () => {
     await engine.close();
   });
 
+  it('forgets the debtors’ data but keeps unsent records, and pulls a fresh snapshot after', async () => {
+    const server = new FakeSyncServer();
+    server.cases = [caseDetailFixture()];
+    const engine = await device(server);
+    await engine.syncNow();
+    await engine.addNote({ caseId, body: '未发送' });
+    await engine.forgetCaseData();
+    expect(await engine.db.count('cases')).toBe(0);
+    expect((await engine.progress()).mutationsPending).toBe(1);
+    await engine.syncNow();
+    expect(
+      server.requests.filter((request) => request.path.startsWith('/api/sync/pull')).map((request) => request.path.includes('cursor')),
+    ).toEqual([false, false]);
+    expect(await engine.db.count('cases')).toBe(1);
+    await engine.close();
+  });
+
   it('reports progress to subscribers while it syncs', async () => {
     const server = new FakeSyncServer();
     const engine = await device(server);

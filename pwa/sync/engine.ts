@@ -44,6 +44,11 @@ export interface SyncEngine extends Recorder {
   requestSync: (reason: string) => void;
   progress(): Promise<SyncProgress>;
   subscribe(listener: (progress: SyncProgress) => void): () => void;
+  /**
+   * Removes the debtors' data (cases, route) from the device, for a session revoked or a person
+   * signing out for good. The collector's own unsent records stay until the server has them.
+   */
+  forgetCaseData(): Promise<void>;
   /** Stops any round in flight (its progress is kept) and closes the database. */
   close(): Promise<void>;
 }
@@ -204,6 +209,23 @@ export async function openSyncEngine(options: SyncEngineOptions): Promise<SyncEn
       listeners.add(listener);
       changed();
       return () => listeners.delete(listener);
+    },
+    async forgetCaseData() {
+      const tx = db.transaction(['cases', 'route', 'meta'], 'readwrite');
+      await committed(tx, async () => {
+        await tx.objectStore('cases').clear();
+        await tx.objectStore('route').clear();
+        const meta = await tx.objectStore('meta').get('sync');
+        // Without its cursor the next pull is a snapshot, so the cases come back only if still assigned.
+        if (meta)
+          await tx
+            .objectStore('meta')
+            .put(
+              { deviceId: meta.deviceId, ...(meta.lastSuccessfulSyncAt ? { lastSuccessfulSyncAt: meta.lastSuccessfulSyncAt } : {}) },
+              'sync',
+            );
+      });
+      changed();
     },
     async close() {
       lifetime.abort(new DOMException('The sync engine was closed', 'AbortError'));
