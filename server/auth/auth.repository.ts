@@ -42,10 +42,15 @@ export async function touchSession(db: Executor, sessionId: string, now: Date, e
   await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, sessionId));
 }
 
+/** Channel on which every server instance learns of revoked sessions, to drop their sockets. */
+export const sessionsChannel = 'fv_sessions';
+
 export async function revokeSession(db: Executor, sessionId: string): Promise<void> {
   await db.update(sessions).set({ revokedAt: sql`now()` }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+  await db.execute(sql`select pg_notify(${sessionsChannel}, ${`session:${sessionId}`})`);
 }
 
 export async function revokeUserSessions(db: Executor, userId: string): Promise<void> {
   await db.update(sessions).set({ revokedAt: sql`now()` }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+  await db.execute(sql`select pg_notify(${sessionsChannel}, ${`user:${userId}`})`);
 }

@@ -5,6 +5,7 @@ import { Server, type Socket } from 'socket.io';
 import { type ClientToServerEvents, type ServerToClientEvents, socketPath } from '../../shared/events.js';
 import type { SessionUser } from '../../shared/schemas/auth.js';
 import { sessionCookie } from '../auth/auth.plugin.js';
+import { sessionsChannel } from '../auth/auth.repository.js';
 import { authenticate } from '../auth/auth.service.js';
 import type { DatabaseHandle } from '../db/client.js';
 
@@ -67,9 +68,19 @@ export async function registerRealtime(app: FastifyInstance, options: { database
     );
   });
 
+  // A signed-out or disabled user's sockets close at once, on every instance.
+  const stopRevocations = await options.database.listen(sessionsChannel, (subject) => {
+    const [kind, id] = subject.split(':');
+    if (kind === 'user' && id) io.in(userRoom(id)).disconnectSockets(true);
+    if (kind === 'session' && id) {
+      for (const socket of io.sockets.sockets.values()) if (socket.data.sessionId === id) socket.disconnect(true);
+    }
+  });
+
   app.addHook('onClose', async () => {
     for (const timer of pending.values()) clearTimeout(timer);
     await stopListening();
+    await stopRevocations();
     await io.close();
   });
 }

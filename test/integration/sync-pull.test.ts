@@ -118,4 +118,26 @@ describe('nudge', () => {
     expect(await nudged).toBe('cases');
     socket.close();
   });
+
+  it('drops the sockets of a session that signs out and of a user who is disabled', async () => {
+    const address = context.app.server.address();
+    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const open = async (token: string) => {
+      const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(url, { path: socketPath, auth: { token }, transports: ['websocket'], reconnection: false });
+      await new Promise<void>((resolve) => socket.on('connect', () => resolve()));
+      return socket;
+    };
+    const closed = (socket: Socket) => new Promise<string>((resolve) => socket.on('disconnect', (reason) => resolve(reason)));
+
+    const signedOut = await open(a.token);
+    const whenSignedOut = closed(signedOut);
+    await context.app.inject({ method: 'POST', url: '/api/auth/logout', headers: bearer(a.token) });
+    expect(await whenSignedOut).toBe('io server disconnect');
+
+    const admin = await signedInUser(context.app, context.database.db, 'admin');
+    const disabled = await open(b.token);
+    const whenDisabled = closed(disabled);
+    await context.app.inject({ method: 'PATCH', url: `/api/users/${b.id}`, headers: bearer(admin.token), payload: { disabled: true } });
+    expect(await whenDisabled).toBe('io server disconnect');
+  });
 });
