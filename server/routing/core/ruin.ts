@@ -12,9 +12,31 @@ export interface RuinSettings {
   splitRate: number;
   /** Probability of stopping to grow the kept block (β). */
   splitDepth: number;
+  /** Probability that a step empties a whole short route instead (see ruinRoute). */
+  routeRemovalRate: number;
 }
 
-export const DEFAULT_RUIN: RuinSettings = { averageRemoved: 10, maxStringLength: 10, splitRate: 0.5, splitDepth: 0.01 };
+export const DEFAULT_RUIN: RuinSettings = {
+  averageRemoved: 10,
+  maxStringLength: 10,
+  splitRate: 0.5,
+  splitDepth: 0.01,
+  routeRemovalRate: 0.01,
+};
+
+/**
+ * Empties the shorter of two random routes. String removal never takes more than a few
+ * jobs from a route, so once a surplus route exists (an early, hot phase can leave one) it
+ * could only disappear string by string; emptying it lets recreation test the fleet without it.
+ */
+export function ruinRoute(solution: Solution, random: Random): number[] {
+  const used = solution.routes.filter((route) => route.size > 0);
+  if (used.length < 2) return [];
+  const first = used[random.int(used.length)]!;
+  const second = used[random.int(used.length)]!;
+  const shorter = second.size < first.size ? second : first;
+  return solution.removeFromRoute(shorter.vehicle, 0, shorter.size);
+}
 
 export function ruinStrings(solution: Solution, random: Random, settings: RuinSettings): number[] {
   const inst = solution.instance;

@@ -7,7 +7,7 @@ import { Instance } from './instance.js';
 import type { CoreProblem, CoreRoute, CoreSolution } from './problem.js';
 import { Random } from './random.js';
 import { recreateGreedy } from './recreate.js';
-import { DEFAULT_RUIN, ruinStrings, type RuinSettings } from './ruin.js';
+import { DEFAULT_RUIN, ruinRoute, ruinStrings, type RuinSettings } from './ruin.js';
 import { Solution } from './solution.js';
 
 export interface SearchProgress {
@@ -106,7 +106,7 @@ export async function search(problem: CoreProblem, options: SearchOptions = {}):
       const progress = Number.isFinite(maxIterations) ? iteration / maxIterations : (performance.now() - started) / timeLimitMs;
       const heat = initialTemperature * Math.pow(finalTemperature / initialTemperature, progress);
       iteration++;
-      const removed = ruinStrings(current, random, ruin);
+      const removed = random.next() < ruin.routeRemovalRate ? ruinRoute(current, random) : ruinStrings(current, random, ruin);
       const candidates = removed.concat(sampleUnassigned(current, removed, random, sampleSize));
       recreateGreedy(current, candidates, random, blinkRate);
       const cost = current.cost;
