@@ -133,6 +133,8 @@ describe('sync engine with the real server', () => {
     const collector = await seedCollector(context, 1);
     const proxy = await startFaultProxy(baseUrl, { fail: 0, drop: 0, cut: 1 }, seededRandom(7));
     proxy.keepLog = true;
+    // Time enough, even on a busy machine, for the server to store the bytes before the cut.
+    proxy.cutDelayMs = 300;
     proxy.onRequest = () => {
       if (proxy.counts.cut > 0) proxy.rates.cut = 0;
     };
