@@ -14,6 +14,9 @@ export type EscalationReason = (typeof escalationReasons)[number];
 export const addressKinds = ['home', 'work', 'other'] as const;
 export type AddressKind = (typeof addressKinds)[number];
 
+export const caseSortFields = ['priority', 'daysPastDue', 'totalOutstanding', 'receivedAt', 'debtorName'] as const;
+export type CaseSortField = (typeof caseSortFields)[number];
+
 export const noteChannels = ['phone', 'sms', 'letter', 'visit', 'other'] as const;
 
 /** Bucket by days past due: M1 up to 30 days, M2 up to 60, then M3+. */

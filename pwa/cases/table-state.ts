@@ -1,17 +1,11 @@
 // The dispatcher table's filters and sort, kept in the address bar so a reload or a shared link shows the same view.
-import { buckets, caseStatuses, escalationReasons, type Bucket, type CaseStatus, type EscalationReason } from '../../shared/cases.js';
+import { buckets, caseSortFields, caseStatuses, escalationReasons, type Bucket, type CaseStatus, type EscalationReason } from '../../shared/cases.js';
 import type { CaseListQuery } from '../../shared/schemas/cases.js';
 import { queryString } from '../app/api.js';
 import type { CaseListParams } from './cases.api.js';
 
 export type SortField = CaseListQuery['sort'];
 
-// shared/schemas/cases.ts defines the fields beside zod; importing its value would pull zod into the bundle.
-// The type checks keep this list equal to it in both directions.
-const caseSortFields = ['priority', 'daysPastDue', 'totalOutstanding', 'receivedAt', 'debtorName'] as const satisfies readonly SortField[];
-type MissingSortField = Exclude<SortField, (typeof caseSortFields)[number]>;
-const allSortFieldsListed: MissingSortField extends never ? true : false = true;
-void allSortFieldsListed;
 export type SortOrder = 'asc' | 'desc';
 
 export interface CaseFilters {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   addressKinds,
   buckets,
+  caseSortFields,
   caseStatuses,
   escalationReasons,
   noteChannels,
@@ -106,7 +107,6 @@ export const caseImportResult = z.object({
 });
 export type CaseImportResult = z.infer<typeof caseImportResult>;
 
-export const caseSortFields = ['priority', 'daysPastDue', 'totalOutstanding', 'receivedAt', 'debtorName'] as const;
 
 const intParam = z.coerce.number('Must be a number').int('Must be a whole number');
 const listParam = <T extends readonly [string, ...string[]]>(values: T) =>

@@ -1,16 +1,11 @@
 // Locale-aware formatting of money and times; times are shown in the case's zone, never the device's.
+import { formatYuan } from '../../../shared/money.js';
+
 export const defaultTimeZone = 'Asia/Shanghai';
 
-const moneyFormatters = new Map<string, Intl.NumberFormat>();
-
-/** Yuan from integer fen. The narrow symbol keeps "¥" in English too (shared formatYuan would print "CN¥" there). */
+/** Yuan from integer fen. */
 export function formatMoney(fen: number, locale: string): string {
-  let found = moneyFormatters.get(locale);
-  if (!found) {
-    found = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol' });
-    moneyFormatters.set(locale, found);
-  }
-  return found.format(fen / 100);
+  return formatYuan(fen, locale);
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
