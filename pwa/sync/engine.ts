@@ -91,9 +91,12 @@ export async function openSyncEngine(options: SyncEngineOptions): Promise<SyncEn
       emitting = false;
     }
   }
-  let changes = 0;
-  const changed = () => {
-    changes += 1;
+  const changed = () => void emit();
+  // Counts what rounds moved forward (acknowledgements, uploads, confirmations): a failed round
+  // that still advanced restarts the backoff, and a synced round that advanced nothing ends a loop.
+  let advances = 0;
+  const advanced = () => {
+    advances += 1;
     void emit();
   };
   const setPhase = (phase: SyncPhase) => {
@@ -103,7 +106,7 @@ export async function openSyncEngine(options: SyncEngineOptions): Promise<SyncEn
 
   async function round(): Promise<SyncOutcome> {
     if (lifetime.signal.aborted) return { status: 'closed' };
-    const changesBefore = changes;
+    const advancesBefore = advances;
     try {
       await withLock(lockName, locks, () =>
         runSyncRound({
@@ -118,7 +121,7 @@ export async function openSyncEngine(options: SyncEngineOptions): Promise<SyncEn
           chunkBytes: options.chunkBytes ?? 256 * 1024,
           signal: lifetime.signal,
           onPhase: setPhase,
-          onChange: changed,
+          onChange: advanced,
         }),
       );
       failedRounds = 0;
@@ -140,7 +143,7 @@ export async function openSyncEngine(options: SyncEngineOptions): Promise<SyncEn
       const message =
         error instanceof TransientSyncError ? error.message : `Sync failed: ${error instanceof Error ? error.message : String(error)}`;
       // On a flaky link most rounds fail somewhere; one that moved things forward starts the backoff over.
-      if (changes > changesBefore) failedRounds = 0;
+      if (advances > advancesBefore) failedRounds = 0;
       const retryInMs = backoffDelay(failedRounds, backoff, random);
       failedRounds += 1;
       Object.assign(run, {
@@ -186,7 +189,7 @@ export async function openSyncEngine(options: SyncEngineOptions): Promise<SyncEn
     async syncUntilSettled({ maxRounds = 1_000 } = {}) {
       let outcome: SyncOutcome = { status: 'closed' };
       for (let rounds = 0; rounds < maxRounds; rounds += 1) {
-        const changesBefore = changes;
+        const advancesBefore = advances;
         outcome = await round();
         if (outcome.status === 'retrying') {
           try {
@@ -199,7 +202,7 @@ export async function openSyncEngine(options: SyncEngineOptions): Promise<SyncEn
         if (outcome.status !== 'synced') return outcome;
         // A round may finish with photos the server reported missing: they go in the next round.
         // One that changed nothing cannot be helped by another.
-        if ((await readProgress(db, clock, run)).itemsPending === 0 || changes === changesBefore) return outcome;
+        if ((await readProgress(db, clock, run)).itemsPending === 0 || advances === advancesBefore) return outcome;
       }
       return outcome;
     },

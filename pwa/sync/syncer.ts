@@ -27,7 +27,7 @@ export interface RoundContext {
   chunkBytes: number;
   signal: AbortSignal;
   onPhase: (phase: SyncPhase) => void;
-  /** Something changed on the device (an acknowledgement, a photo), for progress. */
+  /** Something moved forward (an acknowledgement, bytes or a photo accepted, a confirmation). */
   onChange: () => void;
 }
 
@@ -42,8 +42,8 @@ export async function runSyncRound(context: RoundContext): Promise<void> {
   await uploadPendingPhotos(context, retry);
 
   context.onPhase('confirming');
-  await retry(() => confirmUploadedPhotos(context.db, context.transport, context.signal));
-  context.onChange();
+  const confirmation = await retry(() => confirmUploadedPhotos(context.db, context.transport, context.signal));
+  if (confirmation.confirmed + confirmation.missing > 0) context.onChange();
 
   context.onPhase('pulling');
   await retry(() => pullChanges(context.db, context.transport, { limit: context.pullLimit, signal: context.signal }));
@@ -53,7 +53,6 @@ export async function runSyncRound(context: RoundContext): Promise<void> {
     const meta = await tx.store.get('sync');
     if (meta) await tx.store.put({ ...meta, lastSuccessfulSyncAt: isoTime(context.clock) }, 'sync');
   });
-  context.onChange();
 }
 
 type Retry = <T>(step: () => Promise<T>) => Promise<T>;
