@@ -10,12 +10,12 @@ const fastBackoff = { baseMs: 1, maxMs: 10, attemptsPerStep: 4 };
 
 async function device(
   server: FakeSyncServer,
-  options: { factory?: IDBFactory; userId?: string; chunkBytes?: number; token?: () => string } = {},
+  options: { factory?: IDBFactory; userId?: string; chunkBytes?: number; token?: () => string; baseUrl?: string } = {},
 ): Promise<SyncEngine> {
   return openSyncEngine({
     userId: options.userId ?? randomUUID(),
     indexedDB: options.factory ?? new IDBFactory(),
-    transport: { baseUrl: 'http://server.test', getToken: options.token ?? (() => 'token-1'), fetch: server.fetch },
+    transport: { baseUrl: options.baseUrl ?? 'http://server.test', getToken: options.token ?? (() => 'token-1'), fetch: server.fetch },
     clock: manualClock(),
     locks: null,
     backoff: fastBackoff,
@@ -53,6 +53,15 @@ describe('sync engine against a fake server', () => {
     expect(await engine.db.count('photoBytes')).toBe(0);
     expect((await engine.db.get('visits', first.visitId))?.record?.state).toBe('synced');
     expect((await engine.db.getAll('cases')).map((stored) => stored.id)).toEqual([caseId]);
+    await engine.close();
+  });
+
+  it('works with same-origin paths, as in the browser app', async () => {
+    const server = new FakeSyncServer();
+    const engine = await device(server, { baseUrl: '', chunkBytes: 1000 });
+    const { photoHashes } = await recordVisit(engine, 1, 2500);
+    expect(await engine.syncNow()).toEqual({ status: 'synced' });
+    expect(server.photos.has(photoHashes[0]!)).toBe(true);
     await engine.close();
   });
 

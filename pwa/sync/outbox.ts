@@ -84,6 +84,8 @@ async function markRecord(tx: AckTransaction, entry: OutboxEntry, state: SyncSta
     if (note) await tx.objectStore('notes').put({ ...note, state });
     return;
   }
+  // Mutations about no visit (an SOS, say) have no record of their own to mark.
+  if (!('visitId' in mutation)) return;
   const visit = await tx.objectStore('visits').get(mutation.visitId);
   if (!visit) return;
   const part: keyof Pick<StoredVisit, 'checkIn' | 'record' | 'checkOut'> =

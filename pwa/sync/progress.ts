@@ -21,7 +21,7 @@ export type PermanentFailure =
       kind: 'mutation';
       mutationId: string;
       type: Mutation['type'];
-      caseId: string;
+      caseId: string | null;
       status: 'rejected' | 'conflict';
       reason: string;
       at: string;
@@ -87,7 +87,7 @@ export async function readProgress(db: SyncDatabase, clock: Clock, run: RunState
       kind: 'mutation' as const,
       mutationId: entry.mutation.id,
       type: entry.mutation.type,
-      caseId: entry.mutation.caseId,
+      caseId: 'caseId' in entry.mutation ? entry.mutation.caseId : null,
       status: entry.failure?.status ?? 'rejected',
       reason: entry.failure?.reason ?? '',
       at: entry.failure?.at ?? entry.enqueuedAt,

@@ -126,8 +126,9 @@ async function createUpload(context: UploadContext, photo: StoredPhoto): Promise
   await throwUnlessOk(response);
   const location = response.headers.get('location');
   if (response.status !== 201 || !location) throw new TransientSyncError(`The upload was not created (${response.status})`);
-  // Absolute so a later resume does not depend on where the request was resolved from.
-  const uploadUrl = new URL(location, context.transport.resolve(uploadsPath + '/')).pathname;
+  // Kept as a path: the origin comes from the transport, so a proxy or a same-origin app both work.
+  // (The placeholder origin only lets URL resolve a relative Location against the uploads path.)
+  const uploadUrl = new URL(location, `http://origin.invalid${uploadsPath}/`).pathname;
   const state: UploadState = { sha256: photo.sha256, uploadUrl, offset: 0, sizeBytes: photo.sizeBytes };
   await context.db.put('uploads', state);
   return state;
