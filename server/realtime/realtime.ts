@@ -8,6 +8,8 @@ import { sessionCookie } from '../auth/auth.plugin.js';
 import { sessionsChannel } from '../auth/auth.repository.js';
 import { authenticate } from '../auth/auth.service.js';
 import type { DatabaseHandle } from '../db/client.js';
+import { alertsChannel } from '../sync/sync.repository.js';
+import { alertSignal } from './alerts.repository.js';
 
 interface SocketData {
   user: SessionUser;
@@ -77,10 +79,21 @@ export async function registerRealtime(app: FastifyInstance, options: { database
     }
   });
 
+  // An SOS reaches every supervisor and dispatcher connected to any instance.
+  const stopAlerts = await options.database.listen(alertsChannel, (alertId) => {
+    alertSignal(options.database.db, alertId).then(
+      (alert) => {
+        if (alert) io.to(['role:supervisor', 'role:dispatcher']).emit('alert:raised', alert);
+      },
+      (error: unknown) => app.log.error({ err: error, alertId }, 'could not relay an alert'),
+    );
+  });
+
   app.addHook('onClose', async () => {
     for (const timer of pending.values()) clearTimeout(timer);
     await stopListening();
     await stopRevocations();
+    await stopAlerts();
     await io.close();
   });
 }

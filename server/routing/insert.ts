@@ -5,7 +5,6 @@ import { bestInsertion, routeAccepts } from './core/insertion.js';
 import { Instance } from './core/instance.js';
 import { Solution } from './core/solution.js';
 import { describeRoute } from './describe.js';
-import { CachedMatrixProvider } from './matrix/cache.js';
 import type { MatrixProvider } from './matrix/provider.js';
 import { StraightLineProvider } from './matrix/straight-line.js';
 import type { Collector, PlannedRoute, TimeWindow, UnservedReason, VisitTask } from './types.js';
@@ -41,7 +40,9 @@ interface Candidate {
   collector: Collector;
 }
 
-const defaultProvider = new CachedMatrixProvider(new StraightLineProvider(), 256);
+// Uncached: every call asks about a new point set (the urgent task's), so a cache would only
+// add key building; pass a cached provider when the source is remote (OSRM).
+const defaultProvider = new StraightLineProvider();
 
 export async function insertUrgentTask(
   request: UrgentInsertionRequest,
@@ -57,6 +58,10 @@ export async function insertUrgentTask(
   }
   for (const collector of request.collectors) {
     if (urgent.pinnedCollectorId !== undefined && urgent.pinnedCollectorId !== collector.id) continue;
+    if (!(urgent.requiredSkills ?? []).every((skill) => (collector.skills ?? []).includes(skill))) {
+      reasons.push('no_collector_with_skill');
+      continue;
+    }
     const published = request.routes.find((route) => route.collectorId === collector.id);
     const routeTasks = (published?.taskIds ?? []).map((id) => {
       const task = taskById.get(id);

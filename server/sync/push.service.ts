@@ -2,15 +2,15 @@
 // the rules, and written together with its dedupe record in one transaction per push.
 import type { z } from 'zod';
 import type { SessionUser } from '../../shared/schemas/auth.js';
-import { mutation as mutationSchema, type Mutation, type MutationResult, type PushRequest, type PushResponse, syncProtocolVersion } from '../../shared/schemas/sync.js';
+import { type CaseMutation, mutation as mutationSchema, type Mutation, type MutationResult, type PushRequest, type PushResponse, syncProtocolVersion } from '../../shared/schemas/sync.js';
 import type { Database, Executor } from '../db/client.js';
-import type { caseAddresses, caseNotes, syncMutations, visitPhotos } from '../db/schema/index.js';
+import type { alerts, caseAddresses, caseNotes, syncMutations, visitPhotos } from '../db/schema/index.js';
 import type { EvidenceThresholds } from '../evidence/evidence.checks.js';
 import { newId } from '../ids.js';
 import { type KnownContext, withEvidence } from './visit.evidence.js';
 import { applyVisitMutation, type CaseInScope, type MutationContext, type VisitRow } from './visit.rules.js';
 import { payloadHash } from './payload-hash.js';
-import { casesInScope, findMutations, findVisits, insertFieldAddresses, insertMutations, insertNotes, insertVisitPhotos, touchCases, upsertVisits } from './sync.repository.js';
+import { casesInScope, findMutations, insertAlerts, findVisits, insertFieldAddresses, insertMutations, insertNotes, insertVisitPhotos, touchCases, upsertVisits } from './sync.repository.js';
 
 interface Incoming {
   id: string;
@@ -38,12 +38,28 @@ interface Writes {
   photos: (typeof visitPhotos.$inferInsert)[];
   notes: (typeof caseNotes.$inferInsert)[];
   addresses: (typeof caseAddresses.$inferInsert)[];
+  alerts: (typeof alerts.$inferInsert)[];
   visitedCaseIds: Set<string>;
   changedCaseIds: Set<string>;
   mutations: (typeof syncMutations.$inferInsert)[];
 }
 
 function applyOne(item: Mutation, context: MutationContext, writes: Writes, user: SessionUser): string | undefined {
+  if (item.type === 'sos.raise') {
+    // Never refused: a collector in danger is helped whatever else is wrong with the record.
+    writes.alerts.push({
+      id: item.sosId,
+      kind: 'sos',
+      collectorId: user.id,
+      lat: item.position?.lat ?? null,
+      lng: item.position?.lng ?? null,
+      accuracyM: item.position?.accuracyM ?? null,
+      note: item.note ?? null,
+      raisedAt: new Date(item.createdAt),
+      receivedAt: context.receivedAt,
+    });
+    return undefined;
+  }
   if (item.type === 'note.add') {
     if (!context.caseOf(item.caseId)) return 'This case is no longer assigned to you, so the note was not accepted.';
     writes.notes.push({ id: item.noteId, caseId: item.caseId, writtenAt: new Date(item.createdAt), author: user.displayName, channel: 'visit', body: item.body });
@@ -75,7 +91,7 @@ function applyOne(item: Mutation, context: MutationContext, writes: Writes, user
   return undefined;
 }
 
-async function loadContext(tx: Executor, user: SessionUser, fresh: Mutation[], receivedAt: Date, skewS: number, writes: Writes): Promise<MutationContext> {
+async function loadContext(tx: Executor, user: SessionUser, fresh: CaseMutation[], receivedAt: Date, skewS: number, writes: Writes): Promise<MutationContext> {
   const scoped = await casesInScope(tx, user.id, [...new Set(fresh.map((m) => m.caseId))]);
   const byId = new Map<string, CaseInScope>(
     scoped.map((c) => [
@@ -94,7 +110,7 @@ async function loadContext(tx: Executor, user: SessionUser, fresh: Mutation[], r
   return { collectorId: user.id, receivedAt, deviceClockSkewS: skewS, caseOf: (id) => byId.get(id) };
 }
 
-function knownFrom(context: MutationContext, fresh: Mutation[], stored: ReadonlySet<string>): KnownContext {
+function knownFrom(context: MutationContext, fresh: CaseMutation[], stored: ReadonlySet<string>): KnownContext {
   const caseIds = [...new Set(fresh.map((m) => m.caseId))];
   return {
     targetOf: (addressId) => {
@@ -121,8 +137,8 @@ export async function applyPush(
   const results = await db.transaction(async (tx) => {
     const stored = new Map((await findMutations(tx, incoming.flatMap((i) => (i.mutation ? [i.id] : [])))).map((row) => [row.id, row]));
     const seenInBatch = new Map<string, { hash: string; result: MutationResult }>();
-    const fresh = incoming.filter((i) => i.mutation && !stored.has(i.id)).map((i) => i.mutation!);
-    const writes: Writes = { visits: new Map(), photos: [], notes: [], addresses: [], visitedCaseIds: new Set(), changedCaseIds: new Set(), mutations: [] };
+    const fresh = incoming.flatMap((i): CaseMutation[] => (i.mutation && !stored.has(i.id) && i.mutation.type !== 'sos.raise' ? [i.mutation] : []));
+    const writes: Writes = { visits: new Map(), photos: [], notes: [], addresses: [], alerts: [], visitedCaseIds: new Set(), changedCaseIds: new Set(), mutations: [] };
     const touchedVisitIds = new Set<string>();
     const context = await loadContext(tx, user, fresh, receivedAt, skewS, writes);
     const storedVisits = new Set(writes.visits.keys());
@@ -139,7 +155,7 @@ export async function applyPush(
       }
       const reason = applyOne(item.mutation, context, writes, user);
       const result: MutationResult = reason === undefined ? { ...base, status: 'applied', replayed: false } : { ...base, status: 'rejected', replayed: false, reason };
-      if (reason === undefined && item.mutation.type !== 'note.add') touchedVisitIds.add(item.mutation.visitId);
+      if (reason === undefined && 'visitId' in item.mutation) touchedVisitIds.add(item.mutation.visitId);
       seenInBatch.set(item.id, { hash: item.hash, result });
       writes.mutations.push({ id: item.id, userId: user.id, deviceId: request.deviceId, type: item.mutation.type, payloadHash: item.hash, result, deviceCreatedAt: new Date(item.mutation.createdAt), receivedAt });
       return result;
@@ -151,6 +167,7 @@ export async function applyPush(
     await insertNotes(tx, writes.notes);
     await insertFieldAddresses(tx, writes.addresses);
     await touchCases(tx, [...writes.visitedCaseIds], [...writes.changedCaseIds]);
+    await insertAlerts(tx, writes.alerts);
     await insertMutations(tx, writes.mutations);
     return answers;
   });

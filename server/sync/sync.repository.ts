@@ -2,7 +2,7 @@ import { and, eq, getTableColumns, gte, inArray, isNotNull, lte, sql } from 'dri
 import type { MutationResult } from '../../shared/schemas/sync.js';
 import { bulkInsert, takeExcluded } from '../db/bulk.js';
 import type { Executor } from '../db/client.js';
-import { caseAddresses, caseNotes, cases, creditors, syncMutations, visitPhotos, visits } from '../db/schema/index.js';
+import { alerts, caseAddresses, caseNotes, cases, creditors, syncMutations, visitPhotos, visits } from '../db/schema/index.js';
 import { scopeCondition } from '../cases/cases.repository.js';
 
 export async function findMutations(db: Executor, ids: string[]) {
@@ -68,6 +68,15 @@ export async function insertNotes(db: Executor, rows: (typeof caseNotes.$inferIn
 
 export async function insertFieldAddresses(db: Executor, rows: (typeof caseAddresses.$inferInsert)[]) {
   if (rows.length > 0) await db.execute(bulkInsert(caseAddresses, ['id', 'caseId', 'kind', 'address', 'lat', 'lng', 'source'], rows));
+}
+
+/** Alerts reach every server instance through NOTIFY, delivered when the push commits. */
+export const alertsChannel = 'fv_alerts';
+
+export async function insertAlerts(db: Executor, rows: (typeof alerts.$inferInsert)[]) {
+  if (rows.length === 0) return;
+  await db.execute(sql`${bulkInsert(alerts, ['id', 'kind', 'collectorId', 'lat', 'lng', 'accuracyM', 'note', 'raisedAt', 'receivedAt'], rows)} on conflict do nothing`);
+  for (const row of rows) await db.execute(sql`select pg_notify(${alertsChannel}, ${row.id})`);
 }
 
 /**

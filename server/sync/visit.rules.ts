@@ -3,7 +3,7 @@
 import { classifyPromise, isWithinVisitingHours, localClock, type VisitingHours } from '../../shared/conduct.js';
 import type { LatLng } from '../../shared/geo.js';
 import { formatYuan } from '../../shared/money.js';
-import type { Mutation } from '../../shared/schemas/sync.js';
+import type { VisitMutation } from '../../shared/schemas/sync.js';
 import type { visits } from '../db/schema/index.js';
 
 export type VisitRow = typeof visits.$inferInsert;
@@ -49,7 +49,7 @@ function sameVisit(existing: VisitRow | undefined, mutation: { caseId: string },
   return undefined;
 }
 
-export function applyVisitMutation(existing: VisitRow | undefined, mutation: Exclude<Mutation, { type: 'note.add' }>, context: MutationContext): Applied {
+export function applyVisitMutation(existing: VisitRow | undefined, mutation: VisitMutation, context: MutationContext): Applied {
   const caseInScope = context.caseOf(mutation.caseId);
   if (!caseInScope) return refuse(notYours);
   const mismatch = sameVisit(existing, mutation, context);

@@ -102,10 +102,22 @@ export const noteMutation = z.strictObject({
   body: z.string().trim().min(1).max(4000),
 });
 
-export const mutation = z.discriminatedUnion('type', [checkInMutation, recordMutation, checkOutMutation, noteMutation]);
+/** A collector in danger: supervisors are alerted with the position. Queued like any record when offline. */
+export const sosMutation = z.strictObject({
+  ...base,
+  type: z.literal('sos.raise'),
+  sosId: uuidv7,
+  position: position.optional(),
+  note: z.string().trim().max(500).optional(),
+});
+
+export const mutation = z.discriminatedUnion('type', [checkInMutation, recordMutation, checkOutMutation, noteMutation, sosMutation]);
 export type Mutation = z.output<typeof mutation>;
 export type MutationInput = z.input<typeof mutation>;
 export type MutationType = Mutation['type'];
+/** Mutations about a case (all but an SOS). */
+export type CaseMutation = Exclude<Mutation, { type: 'sos.raise' }>;
+export type VisitMutation = Exclude<CaseMutation, { type: 'note.add' }>;
 
 /** The envelope is checked strictly; each mutation inside is validated on its own. */
 export const pushRequest = z.strictObject({

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ClientToServerEvents, type ServerToClientEvents, socketPath } from '../../shared/events.js';
+import { type AlertSignal, type ClientToServerEvents, type ServerToClientEvents, socketPath } from '../../shared/events.js';
+import { v7 as uuidv7 } from 'uuid';
 import type { PullResponse } from '../../shared/schemas/sync.js';
 import { cases } from '../../server/db/schema/index.js';
 import { assignCases } from '../../server/dispatch/assignment.repository.js';
@@ -139,5 +140,27 @@ describe('nudge', () => {
     const whenDisabled = closed(disabled);
     await context.app.inject({ method: 'PATCH', url: `/api/users/${b.id}`, headers: bearer(admin.token), payload: { disabled: true } });
     expect(await whenDisabled).toBe('io server disconnect');
+  });
+
+  it('relays an SOS to supervisors at once, exactly once however often it is pushed', async () => {
+    const address = context.app.server.address();
+    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const supervisor = await signedInUser(context.app, context.database.db, 'supervisor');
+    const collector = await signedInUser(context.app, context.database.db, 'collector');
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(url, { path: socketPath, auth: { token: supervisor.token }, transports: ['websocket'], reconnection: false });
+    await new Promise<void>((resolve) => socket.on('connect', () => resolve()));
+    const received: AlertSignal[] = [];
+    socket.on('alert:raised', (alert) => received.push(alert));
+    const sos = { id: uuidv7(), type: 'sos.raise', createdAt: new Date().toISOString(), sosId: uuidv7(), position: { lat: 41.8, lng: 123.4, accuracyM: 8 }, note: '对方情绪激动' };
+    const body = { protocolVersion: 1, deviceId: 'device-sos', sentAt: new Date().toISOString(), mutations: [sos] };
+    for (let i = 0; i < 2; i++) {
+      const response = await context.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(collector.token), payload: body });
+      expect(response.json<{ results: { status: string }[] }>().results[0]!.status).toBe('applied');
+    }
+    await expect.poll(() => received.length, { timeout: 5000 }).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({ alertId: sos.sosId, kind: 'sos', collectorId: collector.user.id, note: '对方情绪激动', position: { lat: 41.8, lng: 123.4, accuracyM: 8 } });
+    socket.close();
   });
 });

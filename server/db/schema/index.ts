@@ -14,3 +14,4 @@ export { syncMutations } from './sync-mutations.js';
 export { visitPhotos } from './visit-photos.js';
 export { visits } from './visits.js';
 export { routes, routeStops } from './routes.js';
+export { alerts } from './alerts.js';

@@ -30,12 +30,11 @@ export class Instance {
   readonly capacity: Float64Array;
   readonly maxJobs: Int32Array;
   readonly vehicleTable: TravelTable[];
-  /** Vehicles with identical attributes share a class; only one empty route per class is tried. */
-  readonly vehicleClass: Int32Array;
+  // Derived data the search needs but a one-off insertion does not: built on first use.
   private nearest: Int32Array[] | undefined;
   private hop: number | undefined;
-  /** Cost from the closest vehicle start: the "far first" insertion order uses it. */
-  readonly remoteness: Float64Array;
+  private classes: Int32Array | undefined;
+  private remote: Float64Array | undefined;
 
   constructor(readonly problem: CoreProblem) {
     const { jobs, vehicles } = problem;
@@ -74,10 +73,19 @@ export class Instance {
       if (table === undefined) throw new Error(`vehicle refers to missing travel table ${v.table}`);
       return table;
     });
-    this.vehicleClass = this.classifyVehicles();
-    const reference = problem.tables[0];
-    if (reference === undefined) throw new Error('problem has no travel table');
-    this.remoteness = this.remotenessFromStarts(reference);
+    if (problem.tables.length === 0) throw new Error('problem has no travel table');
+  }
+
+  /** Vehicles with identical attributes share a class; only one empty route per class is tried. */
+  get vehicleClass(): Int32Array {
+    this.classes ??= this.classifyVehicles();
+    return this.classes;
+  }
+
+  /** Cost from the closest vehicle start: the "far first" insertion order uses it. */
+  get remoteness(): Float64Array {
+    this.remote ??= this.remotenessFromStarts(this.problem.tables[0]!);
+    return this.remote;
   }
 
   /** Nearest other jobs by cost, closest first. Built on first use: a one-off insertion never needs it. */

@@ -28,6 +28,7 @@ export function recreateGreedy(
   const inst = solution.instance;
   if (order === 'valuable') sortValuableFirst(inst, jobs);
   else orderJobs(inst, jobs, random);
+  const classes = inst.vehicleClass;
   const triedEmptyClass = new Uint8Array(inst.vehicleCount);
   const nearRoute = new Uint8Array(inst.vehicleCount);
   // Construction sees every route: it places all the work once, and quality there pays off.
@@ -43,7 +44,7 @@ export function recreateGreedy(
       if (!routeAccepts(inst, route, job)) continue;
       if (route.size === 0) {
         // Identical empty vehicles give identical insertions: try one per class.
-        const vehicleClass = inst.vehicleClass[route.vehicle]!;
+        const vehicleClass = classes[route.vehicle]!;
         if (triedEmptyClass[vehicleClass] === 1) continue;
         triedEmptyClass[vehicleClass] = 1;
       }
@@ -81,9 +82,11 @@ function orderJobs(inst: Instance, jobs: number[], random: Random): void {
   if (pick < 8) {
     sortValuableFirst(inst, jobs);
   } else if (pick < 10) {
-    jobs.sort((a, b) => inst.remoteness[b]! - inst.remoteness[a]!);
+    const remoteness = inst.remoteness;
+    jobs.sort((a, b) => remoteness[b]! - remoteness[a]!);
   } else {
-    jobs.sort((a, b) => inst.remoteness[a]! - inst.remoteness[b]!);
+    const remoteness = inst.remoteness;
+    jobs.sort((a, b) => remoteness[a]! - remoteness[b]!);
   }
 }
 
