@@ -2,7 +2,7 @@ import type { SQL } from 'drizzle-orm';
 import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { CaseListQuery } from '../../shared/schemas/cases.js';
 import type { Executor } from '../db/client.js';
-import { caseAddresses, caseContacts, caseNotes, cases, creditors } from '../db/schema/index.js';
+import { caseAddresses, caseContacts, caseNotes, cases, creditors, users, visits } from '../db/schema/index.js';
 
 /** Limits what a caller may see: a collector only the cases assigned to them, while assigned. */
 export interface CaseScope {
@@ -104,6 +104,9 @@ export async function findCases(db: Executor, ids: string[], scope: CaseScope) {
       interest: cases.interest,
       fees: cases.fees,
       updatedAt: cases.updatedAt,
+      visitingHoursStart: creditors.visitingHoursStart,
+      visitingHoursEnd: creditors.visitingHoursEnd,
+      recordAudio: creditors.recordAudio,
     })
     .from(cases)
     .innerJoin(creditors, eq(creditors.id, cases.creditorId))
@@ -114,11 +117,18 @@ export async function findCases(db: Executor, ids: string[], scope: CaseScope) {
   const addresses = await db.select().from(caseAddresses).where(inArray(caseAddresses.caseId, found)).orderBy(asc(caseAddresses.createdAt), asc(caseAddresses.id));
   const contacts = await db.select().from(caseContacts).where(inArray(caseContacts.caseId, found)).orderBy(asc(caseContacts.id));
   const notes = await db.select().from(caseNotes).where(inArray(caseNotes.caseId, found)).orderBy(desc(caseNotes.writtenAt));
+  const earlier = await db
+    .select({ id: visits.id, caseId: visits.caseId, checkedInAt: visits.checkedInAt, outcome: visits.outcome, notes: visits.notes, collectorName: users.displayName })
+    .from(visits)
+    .innerJoin(users, eq(users.id, visits.collectorId))
+    .where(inArray(visits.caseId, found))
+    .orderBy(desc(visits.createdAt));
   return rows.map((row) => ({
     ...row,
     addresses: addresses.filter((a) => a.caseId === row.id),
     contacts: contacts.filter((c) => c.caseId === row.id),
     notes: notes.filter((n) => n.caseId === row.id),
+    previousVisits: earlier.filter((v) => v.caseId === row.id).slice(0, 10),
   }));
 }
 

@@ -53,7 +53,7 @@ export async function searchCases(db: Database, user: SessionUser, query: CaseLi
 type FoundCase = NonNullable<Awaited<ReturnType<typeof findCase>>>;
 
 function toDetail(found: FoundCase): CaseDetail {
-  const { addresses, contacts, notes, principal, interest, fees, updatedAt, ...summary } = found;
+  const { addresses, contacts, notes, principal, interest, fees, updatedAt, visitingHoursStart, visitingHoursEnd, recordAudio, previousVisits, ...summary } = found;
   return {
     ...toSummary(summary),
     timeZone: summary.timeZone,
@@ -62,6 +62,9 @@ function toDetail(found: FoundCase): CaseDetail {
     addresses: addresses.map(({ id: addressId, kind, address, lat, lng }) => ({ id: addressId, kind, address, lat, lng })),
     contacts: contacts.map(({ id: contactId, name, relation, phone }) => ({ id: contactId, name, relation, phone })),
     notes: notes.map((note) => ({ id: note.id, writtenAt: note.writtenAt.toISOString(), author: note.author, channel: note.channel, body: note.body })),
+    visitingHours: { start: visitingHoursStart.slice(0, 5), end: visitingHoursEnd.slice(0, 5) },
+    recordAudio,
+    previousVisits: previousVisits.map((v) => ({ id: v.id, checkedInAt: v.checkedInAt?.toISOString() ?? null, outcome: v.outcome, collectorName: v.collectorName, notes: v.notes })),
     updatedAt: updatedAt.toISOString(),
   };
 }

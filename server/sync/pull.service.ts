@@ -20,11 +20,22 @@ function parseCursor(cursor: string): { xid: number; seq: number } {
   return { xid, seq };
 }
 
-export async function pull(db: Database, user: SessionUser, query: { cursor?: string | undefined; limit: number }, timeZone: string): Promise<PullResponse> {
+export interface PullSettings {
+  timeZone: string;
+  geofenceRadiusM: number;
+  poorAccuracyM: number;
+}
+
+export async function pull(db: Database, user: SessionUser, query: { cursor?: string | undefined; limit: number }, settings: PullSettings): Promise<PullResponse> {
   // Read the boundary first: anything committed after it is sent again next time, never lost.
   const below = await oldestRunningTransaction(db);
-  const route = await todaysRoute(db, user.id, timeZone);
-  const base = { protocolVersion: syncProtocolVersion, route, serverTime: new Date().toISOString() } as const;
+  const route = await todaysRoute(db, user.id, settings.timeZone);
+  const base = {
+    protocolVersion: syncProtocolVersion,
+    route,
+    settings: { geofenceRadiusM: settings.geofenceRadiusM, poorAccuracyM: settings.poorAccuracyM },
+    serverTime: new Date().toISOString(),
+  } as const;
 
   if (query.cursor === undefined) {
     const ids = (await listCases(db, { sort: 'priority', order: 'desc', limit: snapshotLimit }, { collectorId: user.id }, undefined)).map((c) => c.id);

@@ -41,7 +41,8 @@ export async function syncRoutes(app: FastifyInstance, options: { geofenceRadius
       },
       preHandler: collectorOnly,
     },
-    async (request) => pull(app.db, currentSession(request).user, request.query, options.timeZone),
+    async (request) =>
+      pull(app.db, currentSession(request).user, request.query, { timeZone: options.timeZone, geofenceRadiusM: thresholds.geofenceRadiusM, poorAccuracyM: thresholds.poorAccuracyM }),
   );
 
   api.get(

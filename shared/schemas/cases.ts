@@ -202,6 +202,20 @@ export const caseDetail = caseSummary.extend({
   notes: z.array(
     z.object({ id: z.uuid(), writtenAt: z.iso.datetime(), author: z.string(), channel: z.string(), body: z.string() }),
   ),
+  /** The creditor's permitted visiting hours, in the debtor's local time (timeZone). */
+  visitingHours: z.object({ start: z.string(), end: z.string() }),
+  /** The creditor asks for visits to be audio-recorded from check-in to check-out. */
+  recordAudio: z.boolean(),
+  /** Earlier visits to this case, newest first (at most 10). */
+  previousVisits: z.array(
+    z.object({
+      id: z.uuid(),
+      checkedInAt: z.iso.datetime().nullable(),
+      outcome: z.string().nullable(),
+      collectorName: z.string(),
+      notes: z.string().nullable(),
+    }),
+  ),
   updatedAt: z.iso.datetime(),
 });
 export type CaseDetail = z.infer<typeof caseDetail>;

@@ -187,6 +187,8 @@ export const pullResponse = z.object({
   removedCaseIds: z.array(z.uuid()),
   /** Today's published route, when one exists (null: none published). */
   route: deviceRoute.nullable(),
+  /** Rules the device applies offline before the server sees a record. */
+  settings: z.object({ geofenceRadiusM: z.number(), poorAccuracyM: z.number() }),
   serverTime: z.iso.datetime(),
 });
 export type PullResponse = z.infer<typeof pullResponse>;

@@ -149,6 +149,9 @@ describe('case detail', () => {
     expect(detail.contacts[0]).toMatchObject({ name: '李娜', relation: '配偶' });
     expect(detail.notes[0]).toMatchObject({ body: '电话无人接听' });
     expect(detail.debtorIdNumberMasked).toBe('210***********1001');
+    expect(detail.visitingHours).toEqual({ start: '08:00', end: '21:00' });
+    expect(detail.recordAudio).toBe(false);
+    expect(detail.previousVisits).toEqual([]);
     expect(response.body).not.toContain('210102198001011001');
 
     const audits = await context.database.db

@@ -42,6 +42,7 @@ describe('pull', () => {
   it('starts with a snapshot of the assigned cases, masked', async () => {
     const first = await pull(a.token);
     expect(first.snapshot).toBe(true);
+    expect(first.settings).toEqual({ geofenceRadiusM: 150, poorAccuracyM: 100 });
     expect(first.cases.map((c) => c.id).sort()).toEqual([ids[0], ids[1], ids[2]].sort());
     expect(first.cases[0]!.debtorIdNumberMasked).toContain('*');
     expect(JSON.stringify(first)).not.toContain('210102198001011234');
