@@ -62,15 +62,23 @@ const urgentTasks = syntheticCity({ seed: 99, tasks: URGENT_TASKS, collectors: 1
   id: `urgent-${task.id}`,
 }));
 const latencies: number[] = [];
+// CPU time as well: on a shared machine the wall-clock tail mostly measures other processes.
+const cpuTimes: number[] = [];
 let inserted = 0;
 for (const task of urgentTasks) {
   const begin = performance.now();
+  const cpu = process.cpuUsage();
   const result = await insertUrgentTask({ tasks: request.tasks, collectors: urgentCollectors, routes, task });
+  const used = process.cpuUsage(cpu);
+  cpuTimes.push((used.user + used.system) / 1000);
   latencies.push(performance.now() - begin);
   if (result.inserted) inserted++;
 }
-latencies.sort((a, b) => a - b);
-const percentile = (p: number): number => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
-metric('insert.p50_ms', percentile(50), 'ms');
-metric('insert.p95_ms', percentile(95), 'ms');
+const percentile = (values: number[], p: number): number => {
+  const sorted = values.slice().sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+metric('insert.p50_ms', percentile(latencies, 50), 'ms');
+metric('insert.p95_ms', percentile(latencies, 95), 'ms');
+metric('insert.p95_cpu_ms', percentile(cpuTimes, 95), 'ms');
 metric('insert.inserted_pct', (100 * inserted) / URGENT_TASKS, '%');
