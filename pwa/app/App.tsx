@@ -4,9 +4,9 @@ import type { SessionUser } from '../../shared/schemas/auth.js';
 import { UsersPage } from '../admin/UsersPage.js';
 import { SignInPage } from '../auth/SignInPage.js';
 import { CaseDetailPage } from '../cases/CaseDetailPage.js';
+import { CollectorNav, CollectorView, useCollectorEngine } from '../collector/CollectorApp.js';
 import { CaseTablePage } from '../cases/CaseTablePage.js';
 import { ImportPage } from '../intake/ImportPage.js';
-import { MyCasesPage } from '../cases/MyCasesPage.js';
 import { SupervisorOverviewPage } from '../supervisor/SupervisorOverviewPage.js';
 import { useI18n } from './i18n/i18n.js';
 import { afterSignIn, allows, homeFor, signInPath } from './navigation.js';
@@ -50,12 +50,25 @@ export function App() {
       </div>
     );
   }
+  if (session.user.role === 'collector') {
+    return <CollectorSignedIn user={session.user} route={route} pathname={location.pathname} search={location.search} />;
+  }
   return <SignedIn user={session.user} route={route} pathname={location.pathname} search={location.search} />;
+}
+
+/** A collector works from the device's offline store, opened for the session (pwa/collector). */
+function CollectorSignedIn({ user, route, pathname, search }: { user: SessionUser; route: Route; pathname: string; search: string }) {
+  useCollectorEngine(user.id);
+  const notFound = <NotFound home={homeFor(user.role)} />;
+  return (
+    <Shell user={user} nav={[]} mobile pathname={pathname} footer={<CollectorNav route={route} />}>
+      {allows(user.role, route) ? <CollectorView user={user} route={route} search={search} notFound={notFound} /> : notFound}
+    </Shell>
+  );
 }
 
 function SignedIn({ user, route, pathname, search }: { user: SessionUser; route: Route; pathname: string; search: string }) {
   const { t } = useI18n();
-  const mobile = user.role === 'collector';
   const nav: NavItem[] =
     user.role === 'admin'
       ? [
@@ -72,7 +85,7 @@ function SignedIn({ user, route, pathname, search }: { user: SessionUser; route:
           ? [{ href: '/cases', label: t.shell.nav.overview, active: route.name === 'cases' || route.name === 'case' }]
           : [];
   return (
-    <Shell user={user} nav={nav} mobile={mobile} pathname={pathname}>
+    <Shell user={user} nav={nav} mobile={false} pathname={pathname}>
       {allows(user.role, route) ? <View user={user} route={route} search={search} /> : <NotFound home={homeFor(user.role)} />}
     </Shell>
   );
@@ -81,11 +94,10 @@ function SignedIn({ user, route, pathname, search }: { user: SessionUser; route:
 function View({ user, route, search }: { user: SessionUser; route: Route; search: string }) {
   switch (route.name) {
     case 'cases':
-      if (user.role === 'collector') return <MyCasesPage user={user} />;
       if (user.role === 'supervisor') return <SupervisorOverviewPage search={search} />;
       return <CaseTablePage search={search} />;
     case 'case':
-      return <CaseDetailPage id={route.id} mobile={user.role === 'collector'} />;
+      return <CaseDetailPage id={route.id} mobile={false} />;
     case 'users':
       return <UsersPage currentUser={user} />;
     case 'import':

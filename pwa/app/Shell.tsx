@@ -36,6 +36,7 @@ export function Shell({
   nav,
   mobile,
   pathname,
+  footer,
   children,
 }: {
   user: SessionUser;
@@ -43,6 +44,8 @@ export function Shell({
   mobile: boolean;
   /** A new page moves keyboard and screen-reader focus to its content, as a page load would. */
   pathname: string;
+  /** Fixed at the bottom on phones (the collector's navigation); the content keeps room for it. */
+  footer?: ComponentChildren;
   children: ComponentChildren;
 }) {
   const { t } = useI18n();
@@ -103,9 +106,10 @@ export function Shell({
           </div>
         </div>
       </header>
-      <main id="main" ref={main} class={styles.main} tabIndex={-1}>
+      <main id="main" ref={main} class={cx(styles.main, footer !== undefined && styles.withFooter)} tabIndex={-1}>
         {children}
       </main>
+      {footer}
     </div>
   );
 }

@@ -45,6 +45,11 @@ export function setToken(next: string | null): void {
   token = next;
 }
 
+/** For the sync engine's own requests; null after a reload, when the cookie carries the session. */
+export function currentToken(): string | null {
+  return token;
+}
+
 /** Called once by the session store: any 401 on an authenticated request ends the session in the UI. */
 export function whenSessionEnds(handler: () => void): void {
   onSessionEnded = handler;

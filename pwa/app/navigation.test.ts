@@ -14,6 +14,9 @@ describe('routes', () => {
     expect(matchRoute('/users')).toEqual({ name: 'users' });
     expect(matchRoute('/import')).toEqual({ name: 'import' });
     expect(matchRoute('/api/cases')).toEqual({ name: 'notFound' });
+    expect(matchRoute(`/cases/${caseId}/check-in`)).toEqual({ name: 'checkIn', caseId });
+    expect(matchRoute(`/visits/${caseId}`)).toEqual({ name: 'visit', id: caseId });
+    expect(matchRoute('/sync')).toEqual({ name: 'sync' });
   });
 });
 
@@ -32,6 +35,10 @@ describe('where each role goes', () => {
     expect(allows('dispatcher', { name: 'import' })).toBe(true);
     expect(allows('collector', { name: 'import' })).toBe(false);
     expect(allows('supervisor', { name: 'import' })).toBe(false);
+    // The field screens work on the collector's own device store; no other role has one.
+    expect(allows('collector', { name: 'checkIn', caseId })).toBe(true);
+    expect(allows('collector', { name: 'sync' })).toBe(true);
+    expect(allows('dispatcher', { name: 'visit', id: caseId })).toBe(false);
   });
 
   it('returns to where the session ended, only inside the app and only where the role may go', () => {

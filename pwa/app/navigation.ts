@@ -15,6 +15,10 @@ export function allows(role: Role, route: Route): boolean {
       return role === 'admin';
     case 'import':
       return role === 'dispatcher' || role === 'admin';
+    case 'checkIn':
+    case 'visit':
+    case 'sync':
+      return role === 'collector';
     default:
       return false;
   }

@@ -7,6 +7,9 @@ export type Route =
   | { name: 'signIn' }
   | { name: 'cases' }
   | { name: 'case'; id: string }
+  | { name: 'checkIn'; caseId: string }
+  | { name: 'visit'; id: string }
+  | { name: 'sync' }
   | { name: 'users' }
   | { name: 'import' }
   | { name: 'notFound' };
@@ -18,8 +21,13 @@ export function matchRoute(pathname: string): Route {
   if (path === '/cases') return { name: 'cases' };
   if (path === '/users') return { name: 'users' };
   if (path === '/import') return { name: 'import' };
+  if (path === '/sync') return { name: 'sync' };
   const caseMatch = /^\/cases\/([0-9a-fA-F-]{36})$/.exec(path);
   if (caseMatch?.[1]) return { name: 'case', id: caseMatch[1] };
+  const checkInMatch = /^\/cases\/([0-9a-fA-F-]{36})\/check-in$/.exec(path);
+  if (checkInMatch?.[1]) return { name: 'checkIn', caseId: checkInMatch[1] };
+  const visitMatch = /^\/visits\/([0-9a-fA-F-]{36})$/.exec(path);
+  if (visitMatch?.[1]) return { name: 'visit', id: visitMatch[1] };
   return { name: 'notFound' };
 }
 

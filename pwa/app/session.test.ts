@@ -66,3 +66,55 @@ describe('session store', () => {
     expect(sessionState()).toEqual({ status: 'signedOut', reason: 'signedOut' });
   });
 });
+
+describe('a collector with no network', () => {
+  function memoryStorage(): Storage {
+    const items = new Map<string, string>();
+    return {
+      get length() {
+        return items.size;
+      },
+      clear: () => items.clear(),
+      getItem: (key) => items.get(key) ?? null,
+      key: (index) => [...items.keys()][index] ?? null,
+      removeItem: (key) => void items.delete(key),
+      setItem: (key, value) => void items.set(key, value),
+    };
+  }
+
+  it('keeps working signed in when the server cannot be reached, until the server says otherwise', async () => {
+    vi.stubGlobal('localStorage', memoryStorage());
+    vi.stubGlobal('fetch', async () => answer(200, { token: 'tok', expiresAt: '2026-12-07T00:00:00.000Z', user }));
+    await signIn({ username: 'collector1', password: 'demo1234' });
+
+    // Reopened with no network: the collector signed in on this device carries on from the offline store.
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('fetch failed');
+    });
+    await restoreSession();
+    expect(sessionState()).toEqual({ status: 'signedIn', user });
+
+    // Back online, the server ended the session: nobody is remembered any more.
+    vi.stubGlobal('fetch', async () => answer(401, { statusCode: 401, error: 'Unauthorized', message: 'Sign in again.' }));
+    await restoreSession();
+    expect(sessionState()).toEqual({ status: 'signedOut', reason: null });
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('fetch failed');
+    });
+    await restoreSession();
+    expect(sessionState()).toEqual({ status: 'signedOut', reason: null });
+  });
+
+  it('remembers no one but collectors', async () => {
+    vi.stubGlobal('localStorage', memoryStorage());
+    vi.stubGlobal('fetch', async () =>
+      answer(200, { token: 'tok', expiresAt: '2026-12-07T00:00:00.000Z', user: { ...user, role: 'dispatcher' } }),
+    );
+    await signIn({ username: 'dispatcher', password: 'demo1234' });
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('fetch failed');
+    });
+    await restoreSession();
+    expect(sessionState()).toEqual({ status: 'signedOut', reason: null });
+  });
+});

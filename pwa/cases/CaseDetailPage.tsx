@@ -1,4 +1,5 @@
 // One case: who, how much, where to go, whom to call and what happened before. Reading it is audited.
+import type { ComponentChildren } from 'preact';
 import type { CaseDetail } from '../../shared/schemas/cases.js';
 import { useI18n } from '../app/i18n/i18n.js';
 import { usePageTitle } from '../app/usePageTitle.js';
@@ -26,7 +27,19 @@ export function CaseDetailPage({ id, mobile }: { id: string; mobile: boolean }) 
   );
 }
 
-function CaseView({ item }: { item: CaseDetail }) {
+/**
+ * The case itself. The collector's offline view adds its own parts: actions under each address
+ * (navigate, check in) and what was recorded on the device.
+ */
+export function CaseView({
+  item,
+  addressActions,
+  children,
+}: {
+  item: CaseDetail;
+  addressActions?: (address: CaseDetail['addresses'][number]) => ComponentChildren;
+  children?: ComponentChildren;
+}) {
   const { t, money, dateTime } = useI18n();
   return (
     <>
@@ -72,6 +85,7 @@ function CaseView({ item }: { item: CaseDetail }) {
                   <Badge tone={address.kind === 'home' ? 'blue' : 'neutral'}>{t.addressKind[address.kind]}</Badge>
                 </span>
                 <span class={styles.itemMain}>{address.address}</span>
+                {addressActions && <div class={styles.addressActions}>{addressActions(address)}</div>}
               </li>
             ))}
           </ul>
@@ -147,6 +161,7 @@ function CaseView({ item }: { item: CaseDetail }) {
           )}
         </section>
       </div>
+      {children}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN.js';
+import { collectorEn } from './collector.en.js';
 
 export const en: Messages = {
   appName: 'Field visits',
@@ -237,4 +238,5 @@ export const en: Messages = {
     filterPlaceholder: 'Find by name or username',
     filterLabel: 'Find a user',
   },
+  collector: collectorEn,
 };

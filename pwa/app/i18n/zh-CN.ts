@@ -1,6 +1,7 @@
 // The zh-CN catalogue is the reference: every other locale must provide the same keys (see Messages).
 import type { Role } from '../../../shared/roles.js';
 import type { AddressKind, Bucket, CaseStatus, EscalationReason, Product } from '../../../shared/cases.js';
+import { collectorZhCN } from './collector.zh-CN.js';
 
 export const zhCN = {
   appName: '外访作业',
@@ -238,6 +239,7 @@ export const zhCN = {
     filterPlaceholder: '按姓名或用户名查找',
     filterLabel: '查找用户',
   },
+  collector: collectorZhCN,
 };
 
 export type Messages = typeof zhCN;
