@@ -7,6 +7,7 @@ import { isAbort, RefusedRequestError, SignedOutError, TransientSyncError } from
 import { browserLocks, withLock, type LockManagerLike } from './lock.js';
 import { readProgress, type RunState, type SyncPhase, type SyncProgress } from './progress.js';
 import { createRecorder, type Recorder } from './recorder.js';
+import { requestPersistentStorage } from './storage.js';
 import { runSyncRound } from './syncer.js';
 import { committed } from './transaction.js';
 import { createTransport, type Transport, type TransportOptions } from './transport.js';
@@ -60,6 +61,7 @@ export async function openSyncEngine(options: SyncEngineOptions): Promise<SyncEn
   const transport = 'send' in options.transport ? options.transport : createTransport(options.transport);
   const locks = options.locks === undefined ? browserLocks() : options.locks;
   const db = await openSyncDatabase(options.userId, options.indexedDB);
+  void requestPersistentStorage();
   const deviceId = await ensureDeviceId(db, clock);
   const recorder = createRecorder(db, clock);
   const lockName = `fieldvisits-sync:${options.userId}`;

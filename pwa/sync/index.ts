@@ -17,3 +17,4 @@ export {
 } from './recorder.js';
 export type { SyncProgress, SyncPhase, VisitPhotoProgress, PermanentFailure } from './progress.js';
 export { syncDatabaseName } from './database.js';
+export { requestPersistentStorage } from './storage.js';

@@ -6,7 +6,10 @@ import { pullChanges } from './puller.js';
 import type { Transport } from './transport.js';
 
 const ids = ['0193a0b4-8a6e-7c3d-9f10-000000000001', '0193a0b4-8a6e-7c3d-9f10-000000000002', '0193a0b4-8a6e-7c3d-9f10-000000000003'];
+// Spread in so the fixture type-checks whether or not the pull contract has its settings field yet.
+const deviceSettings = { settings: { geofenceRadiusM: 150, poorAccuracyM: 100 } };
 const page = (overrides: Partial<PullResponse>): PullResponse => ({
+  ...deviceSettings,
   protocolVersion: 1,
   cursor: '1-0',
   hasMore: false,
