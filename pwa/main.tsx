@@ -1,7 +1,9 @@
-// Entry point of the PWA. (The service worker registration joins here in a later issue.)
+// Entry point of the PWA: renders the app and registers the service worker (platform/register.ts).
 import { render } from 'preact';
 import { App } from './app/App.js';
 import { I18nProvider } from './app/i18n/i18n.js';
+import { registerServiceWorker } from './platform/register.js';
+import { updates } from './platform/updates.js';
 import './app/global.css';
 
 const root = document.getElementById('app');
@@ -13,3 +15,6 @@ if (root) {
     root,
   );
 }
+
+// Only the built app has a service worker; under `vite` dev it would cache modules that change on every save.
+if (import.meta.env.PROD) registerServiceWorker(updates);
