@@ -85,7 +85,7 @@ export async function buildApp({ config, database }: AppDependencies): Promise<F
   await app.register(syncRoutes, { geofenceRadiusM: config.geofenceRadiusM, timeZone: config.timeZone });
   await app.register(uploadsRoutes, { db, dataDir: config.dataDir, photoStore });
   await app.register(evidenceRoutes, { photoStore });
-  await registerRealtime(app, { database, sessionTtlHours: config.sessionTtlHours });
+  await registerRealtime(app, { database, sessionTtlHours: config.sessionTtlHours, positionIntervalMs: config.positionIntervalS * 1000 });
   await registerPwa(app);
   return app;
 }

@@ -22,6 +22,7 @@ const environment = z.object({
   VISITING_HOURS_END: clock.default('21:00'),
   GEOFENCE_RADIUS_M: z.coerce.number().int().min(10).max(5_000).default(150),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  POSITION_INTERVAL_S: z.coerce.number().int().min(1).max(3600).default(15),
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   COOKIE_SECURE: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -39,6 +40,8 @@ export interface Config {
   geofenceRadiusM: number;
   sessionTtlHours: number;
   loginAttemptsPerMinute: number;
+  /** A collector's position is kept at most once per this many seconds. */
+  positionIntervalS: number;
   cookieSecure: boolean;
   logLevel: string;
 }
@@ -68,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     geofenceRadiusM: e.GEOFENCE_RADIUS_M,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     loginAttemptsPerMinute: e.LOGIN_ATTEMPTS_PER_MINUTE,
+    positionIntervalS: e.POSITION_INTERVAL_S,
     cookieSecure: e.COOKIE_SECURE,
     logLevel: e.LOG_LEVEL,
   };

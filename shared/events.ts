@@ -9,14 +9,26 @@ export interface AlertSignal {
   raisedAt: string;
 }
 
+export interface CollectorPosition {
+  collectorId: string;
+  lat: number;
+  lng: number;
+  accuracyM: number;
+  at: string;
+}
+
 export interface ServerToClientEvents {
   /** Something the device holds has changed: pull now. */
   'sync:nudge': (signal: { reason: 'cases' | 'route' | 'session' }) => void;
   /** To supervisors and dispatchers: a collector needs help. */
   'alert:raised': (alert: AlertSignal) => void;
+  /** To supervisors and dispatchers: where a collector is (from the app in the foreground). */
+  'collector:position': (position: CollectorPosition) => void;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ClientToServerEvents {}
+export interface ClientToServerEvents {
+  /** A collector's app reports its position; the server keeps at most one every few seconds. */
+  'position:update': (position: { lat: number; lng: number; accuracyM: number }, ack?: (answer: { accepted: boolean; reason?: string }) => void) => void;
+}
 
 export const socketPath = '/api/socket.io';

@@ -1,6 +1,7 @@
 // socket.io on the API's own server, authenticated like the API. Sockets carry signals,
 // never data: a nudge tells a device to pull.
 import type { FastifyInstance } from 'fastify';
+import { createAdapter } from '@socket.io/postgres-adapter';
 import { Server, type Socket } from 'socket.io';
 import { type ClientToServerEvents, type ServerToClientEvents, socketPath } from '../../shared/events.js';
 import type { SessionUser } from '../../shared/schemas/auth.js';
@@ -10,6 +11,7 @@ import { authenticate } from '../auth/auth.service.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { alertsChannel } from '../sync/sync.repository.js';
 import { alertSignal } from './alerts.repository.js';
+import { positionThrottle, positionUpdate, recordPosition } from './positions.js';
 
 interface SocketData {
   user: SessionUser;
@@ -34,8 +36,13 @@ declare module 'fastify' {
   }
 }
 
-export async function registerRealtime(app: FastifyInstance, options: { database: DatabaseHandle; sessionTtlHours: number }): Promise<void> {
+export async function registerRealtime(
+  app: FastifyInstance,
+  options: { database: DatabaseHandle; sessionTtlHours: number; positionIntervalMs: number },
+): Promise<void> {
   const io: RealtimeServer = new Server(app.server, { path: socketPath, serveClient: false });
+  // Several instances behind one PostgreSQL share broadcasts through it; PGlite runs one instance.
+  if (options.database.pool) io.adapter(createAdapter(options.database.pool, { heartbeatInterval: 5_000 }));
   app.decorate('realtime', io);
 
   // Every connection, and every reconnection, authenticates afresh.
@@ -51,11 +58,33 @@ export async function registerRealtime(app: FastifyInstance, options: { database
       () => next(new Error('unavailable')),
     );
   });
+  const acceptPosition = positionThrottle(options.positionIntervalMs);
   io.on('connection', (socket) => {
     const { user } = socket.data;
     void socket.join([userRoom(user.id), `role:${user.role}`, ...(user.teamId ? [`team:${user.teamId}`] : [])]);
+    socket.on('position:update', (raw, ack) => {
+      const answer = (accepted: boolean, reason?: string) => (typeof ack === 'function' ? ack(reason ? { accepted, reason } : { accepted }) : undefined);
+      if (user.role !== 'collector') return answer(false, 'Only collectors report positions.');
+      const parsed = positionUpdate.safeParse(raw);
+      if (!parsed.success) return answer(false, parsed.error.issues[0]?.message ?? 'Invalid position');
+      if (!acceptPosition(user.id, Date.now())) return answer(false, 'Too soon after the last position.');
+      const position = { collectorId: user.id, ...parsed.data, at: new Date().toISOString() };
+      recordPosition(options.database.db, position).then(
+        () => {
+          // Through the adapter: dispatchers connected to any instance see it.
+          io.to(['role:dispatcher', 'role:supervisor']).emit('collector:position', position);
+          answer(true);
+        },
+        (error: unknown) => {
+          app.log.error({ err: error }, 'could not record a position');
+          answer(false, 'The server could not store the position.');
+        },
+      );
+    });
   });
 
+  // NOTIFY reaches every instance, so NOTIFY-driven emits use io.local: each instance speaks
+  // to its own sockets and nobody hears a signal twice.
   // Case changes NOTIFY fv_sync with the collector's id (migration 0002); a burst of them
   // (an import, a re-plan) becomes one nudge per device.
   const pending = new Map<string, NodeJS.Timeout>();
@@ -65,7 +94,7 @@ export async function registerRealtime(app: FastifyInstance, options: { database
       collectorId,
       setTimeout(() => {
         pending.delete(collectorId);
-        io.to(userRoom(collectorId)).emit('sync:nudge', { reason: 'cases' });
+        io.local.to(userRoom(collectorId)).emit('sync:nudge', { reason: 'cases' });
       }, 150),
     );
   });
@@ -73,7 +102,7 @@ export async function registerRealtime(app: FastifyInstance, options: { database
   // A signed-out or disabled user's sockets close at once, on every instance.
   const stopRevocations = await options.database.listen(sessionsChannel, (subject) => {
     const [kind, id] = subject.split(':');
-    if (kind === 'user' && id) io.in(userRoom(id)).disconnectSockets(true);
+    if (kind === 'user' && id) io.local.in(userRoom(id)).disconnectSockets(true);
     if (kind === 'session' && id) {
       for (const socket of io.sockets.sockets.values()) if (socket.data.sessionId === id) socket.disconnect(true);
     }
@@ -83,7 +112,7 @@ export async function registerRealtime(app: FastifyInstance, options: { database
   const stopAlerts = await options.database.listen(alertsChannel, (alertId) => {
     alertSignal(options.database.db, alertId).then(
       (alert) => {
-        if (alert) io.to(['role:supervisor', 'role:dispatcher']).emit('alert:raised', alert);
+        if (alert) io.local.to(['role:supervisor', 'role:dispatcher']).emit('alert:raised', alert);
       },
       (error: unknown) => app.log.error({ err: error, alertId }, 'could not relay an alert'),
     );

@@ -19,7 +19,7 @@ import { insertUser } from '../../server/users/users.repository.js';
 import { caseRow } from '../fixtures/factories.js';
 import { checkIn, checkOut, photoBytes, push, record, sha256, tusMetadata } from '../fixtures/sync.js';
 import { percentile, report, withBenchDatabase } from './postgres.js';
-import { startServerProcess } from './server-process.js';
+import { startServerProcess } from '../fixtures/server-process.js';
 import { startThrottleProxy } from './throttle-proxy.js';
 
 const devices = 50;

@@ -1,4 +1,4 @@
-import { doublePrecision, integer, pgTable, text, time, uuid } from 'drizzle-orm/pg-core';
+import { doublePrecision, integer, pgTable, text, time, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './users.js';
 
 /** The field profile of a user whose role is collector. */
@@ -14,4 +14,9 @@ export const collectors = pgTable('collectors', {
   maxVisitsPerDay: integer('max_visits_per_day').notNull().default(12),
   travelMode: text('travel_mode', { enum: ['walk', 'ebike', 'car', 'transit'] }).notNull().default('ebike'),
   skills: text('skills').array().notNull().default([]),
+  /** Last position the app reported while in the foreground, for the dispatcher's map. */
+  lastLat: doublePrecision('last_lat'),
+  lastLng: doublePrecision('last_lng'),
+  lastAccuracyM: doublePrecision('last_accuracy_m'),
+  lastPositionAt: timestamp('last_position_at', { withTimezone: true, precision: 3 }),
 });

@@ -15,3 +15,4 @@ export { visitPhotos } from './visit-photos.js';
 export { visits } from './visits.js';
 export { routes, routeStops } from './routes.js';
 export { alerts } from './alerts.js';
+export { socketIoAttachments } from './socket-io-attachments.js';
