@@ -226,6 +226,15 @@ describe('sync engine against a fake server', () => {
     await engine.close();
   });
 
+  it('sends an SOS at once, without waiting for a trigger', async () => {
+    const server = new FakeSyncServer();
+    const engine = await device(server);
+    const { mutationId } = await engine.raiseSos({ note: '需要支援' });
+    for (let i = 0; i < 50 && !server.applied.has(mutationId); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(server.applied.has(mutationId)).toBe(true);
+    await engine.close();
+  });
+
   it('forgets the debtors’ data but keeps unsent records, and pulls a fresh snapshot after', async () => {
     const server = new FakeSyncServer();
     server.cases = [caseDetailFixture()];

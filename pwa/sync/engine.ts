@@ -185,6 +185,12 @@ export async function openSyncEngine(options: SyncEngineOptions): Promise<SyncEn
 
   return {
     ...recorder,
+    async raiseSos(input) {
+      const raised = await recorder.raiseSos(input);
+      // Help is needed now: do not wait for the next trigger.
+      requestSync('sos');
+      return raised;
+    },
     db,
     deviceId,
     syncNow: round,

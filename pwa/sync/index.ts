@@ -14,6 +14,7 @@ export {
   type CheckOutInput,
   type NoteInput,
   type PhotoInput,
+  type SosInput,
 } from './recorder.js';
 export type { SyncProgress, SyncPhase, VisitPhotoProgress, PermanentFailure } from './progress.js';
 export { syncDatabaseName } from './database.js';

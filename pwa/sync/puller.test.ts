@@ -53,7 +53,7 @@ describe('pull', () => {
     expect(summary).toMatchObject({ pages: 2, snapshot: true, upserted: 2 });
     expect(cursors).toEqual([undefined, '5-1']);
     expect((await db.getAllKeys('cases')).sort()).toEqual([ids[0], ids[1]]);
-    expect((await db.get('meta', 'sync'))?.cursor).toBe('5-2');
+    expect(await db.get('meta', 'sync')).toMatchObject({ cursor: '5-2', settings: { geofenceRadiusM: 150, poorAccuracyM: 100 } });
   });
 
   it('keeps the old cases and cursor when a snapshot is cut off part-way', async () => {

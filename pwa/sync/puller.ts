@@ -64,7 +64,8 @@ async function applySnapshot(db: SyncDatabase, pages: PullResponse[], summary: P
     for (const detail of held.values()) await cases.put({ id: detail.id, detail });
     await writeRoute(tx.objectStore('route'), last);
     const meta = await tx.objectStore('meta').get('sync');
-    if (meta) await tx.objectStore('meta').put({ ...meta, cursor: last.cursor, lastServerTime: last.serverTime }, 'sync');
+    if (meta)
+      await tx.objectStore('meta').put({ ...meta, cursor: last.cursor, lastServerTime: last.serverTime, settings: last.settings }, 'sync');
     return count;
   });
   summary.snapshot = true;
@@ -80,7 +81,8 @@ async function applyChanges(db: SyncDatabase, page: PullResponse, summary: PullS
     for (const id of page.removedCaseIds) await cases.delete(id);
     await writeRoute(tx.objectStore('route'), page);
     const meta = await tx.objectStore('meta').get('sync');
-    if (meta) await tx.objectStore('meta').put({ ...meta, cursor: page.cursor, lastServerTime: page.serverTime }, 'sync');
+    if (meta)
+      await tx.objectStore('meta').put({ ...meta, cursor: page.cursor, lastServerTime: page.serverTime, settings: page.settings }, 'sync');
   });
   summary.upserted += page.cases.length;
   summary.removed += page.removedCaseIds.length;

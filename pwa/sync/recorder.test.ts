@@ -86,6 +86,14 @@ describe('recorder', () => {
     expect(await db.count('photos')).toBe(1);
   });
 
+  it('queues an SOS as an outbox entry of its own', async () => {
+    const { db } = await freshDevice();
+    const recorder = createRecorder(db, manualClock());
+    const { sosId, mutationId } = await recorder.raiseSos({ position: { lat: 41.7, lng: 123.3, accuracyM: 30 }, note: '对方情绪激动' });
+    const [entry] = await pendingBatch(db, 10);
+    expect(entry?.mutation).toMatchObject({ id: mutationId, type: 'sos.raise', sosId, note: '对方情绪激动' });
+  });
+
   it('accepts an outcome recorded before any check-in', async () => {
     const { db } = await freshDevice();
     const recorder = createRecorder(db, manualClock());

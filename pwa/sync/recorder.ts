@@ -12,6 +12,7 @@ import type {
   OutboxEntry,
   PhotoContentType,
   RecordMutation,
+  SosMutation,
   StoredPhoto,
   StoredVisit,
 } from './records.js';
@@ -56,12 +57,19 @@ export interface NoteInput {
   body: string;
 }
 
+export interface SosInput {
+  position?: Position;
+  note?: string;
+}
+
 export interface Recorder {
   /** Starts a visit; resolves with its new visitId. */
   recordCheckIn(input: CheckInInput): Promise<{ visitId: string; mutationId: string }>;
   recordVisit(input: VisitRecordInput): Promise<{ mutationId: string; photoHashes: string[] }>;
   recordCheckOut(input: CheckOutInput): Promise<{ mutationId: string }>;
   addNote(input: NoteInput): Promise<{ noteId: string; mutationId: string }>;
+  /** A collector in danger. The outbox entry is its only record; the engine sends it at once. */
+  raiseSos(input: SosInput): Promise<{ sosId: string; mutationId: string }>;
 }
 
 function validate<T>(input: MutationInput): T {
@@ -213,6 +221,24 @@ export function createRecorder(db: SyncDatabase, clock: Clock): Recorder {
         await tx.objectStore('outbox').add(outboxEntry(mutation, now));
       });
       return { noteId, mutationId: mutation.id };
+    },
+
+    async raiseSos(input) {
+      const now = isoTime(clock);
+      const sosId = newDeviceId(clock);
+      const mutation = validate<SosMutation>({
+        id: newDeviceId(clock),
+        createdAt: now,
+        type: 'sos.raise',
+        sosId,
+        ...(input.position ? { position: input.position } : {}),
+        ...(input.note !== undefined ? { note: input.note } : {}),
+      });
+      const tx = db.transaction('outbox', 'readwrite');
+      await committed(tx, async () => {
+        await tx.store.add(outboxEntry(mutation, now));
+      });
+      return { sosId, mutationId: mutation.id };
     },
   };
 }

@@ -2,7 +2,7 @@
 // collector recorded, the ordered outbox of mutations, and the state of each photo upload.
 import type { Mutation, Position } from '../../shared/schemas/sync.js';
 import type { CaseDetail } from '../../shared/schemas/cases.js';
-import type { DeviceRoute } from '../../shared/schemas/sync.js';
+import type { DeviceRoute, PullResponse } from '../../shared/schemas/sync.js';
 
 /** Where a recorded part stands with the server. */
 export type SyncState = 'pending' | 'synced' | 'failed';
@@ -21,6 +21,7 @@ export type CheckInMutation = Extract<Mutation, { type: 'visit.checkIn' }>;
 export type RecordMutation = Extract<Mutation, { type: 'visit.record' }>;
 export type CheckOutMutation = Extract<Mutation, { type: 'visit.checkOut' }>;
 export type NoteMutation = Extract<Mutation, { type: 'note.add' }>;
+export type SosMutation = Extract<Mutation, { type: 'sos.raise' }>;
 
 export interface VisitPart<M extends Mutation> {
   mutation: M;
@@ -97,6 +98,8 @@ export interface UploadState {
 export interface SyncMeta {
   deviceId: string;
   cursor?: string;
+  /** The server's rules the app applies offline (geofence, GPS accuracy), from the last pull. */
+  settings?: PullResponse['settings'];
   lastSuccessfulSyncAt?: string;
   lastServerTime?: string;
 }

@@ -5,7 +5,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSyncEngine, type SyncEngine } from '../../pwa/sync/engine.js';
 import { startSyncTriggers } from '../../pwa/sync/triggers.js';
-import { syncMutations, visitPhotos, visits } from '../../server/db/schema/index.js';
+import { alerts, syncMutations, visitPhotos, visits } from '../../server/db/schema/index.js';
 import { assignCases } from '../../server/dispatch/assignment.repository.js';
 import { bearer, createUser } from '../fixtures/factories.js';
 import { listen, seedCollector, withinVisitingHours, type SeededCollector } from '../fixtures/sync/collector.js';
@@ -86,6 +86,10 @@ describe('sync engine with the real server', () => {
     expect(progress.visitPhotos.find((visit) => visit.visitId === a.visitId)).toMatchObject({ received: 2, expected: 2 });
     expect(await engine.db.count('photoBytes')).toBe(0);
     expect((await engine.db.getAllKeys('cases')).sort()).toEqual(collector.cases.map((c) => c.caseId).sort());
+    expect((await engine.db.get('meta', 'sync'))?.settings).toEqual({
+      geofenceRadiusM: expect.any(Number),
+      poorAccuracyM: expect.any(Number),
+    });
     await engine.close();
   });
 
@@ -183,6 +187,20 @@ describe('sync engine with the real server', () => {
     await assignCases(db(), [collector.cases[1]!.caseId], other.id);
     expect(await engine.syncNow()).toEqual({ status: 'synced' });
     expect(await engine.db.getAllKeys('cases')).toEqual([collector.cases[0]!.caseId]);
+    await engine.close();
+  });
+
+  it('raises an SOS that reaches the server as an alert, sent without waiting for a trigger', async () => {
+    const collector = await seedCollector(context, 1);
+    const engine = await device(collector);
+    const { sosId } = await engine.raiseSos({ position: { lat: 41.7, lng: 123.3, accuracyM: 20 }, note: '对方持械' });
+    const deadline = Date.now() + 10_000;
+    let stored: { id: string }[] = [];
+    while (stored.length === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      stored = await db().select({ id: alerts.id }).from(alerts).where(eq(alerts.id, sosId));
+    }
+    expect(stored).toEqual([{ id: sosId }]);
     await engine.close();
   });
 
