@@ -70,6 +70,10 @@ export async function uploadPhoto(context: UploadContext, photo: StoredPhoto): P
       body: bytes.subarray(current, end),
       signal,
     });
+    // Answers read no further than their status must still release their connection.
+    if (response.status === checksumMismatch || response.status === 409 || response.status === 404 || response.status === 410) {
+      await response.body?.cancel().catch(() => undefined);
+    }
     if (response.status === checksumMismatch) return handleMismatch(context, photo, bytes);
     if (response.status === 409) {
       // Our idea of the offset is stale (a PATCH whose answer was lost): ask again.
