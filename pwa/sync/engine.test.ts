@@ -104,6 +104,23 @@ describe('sync engine against a fake server', () => {
     await engine.close();
   });
 
+  it('does not let one photo the server keeps failing hold back the photos behind it', async () => {
+    const server = new FakeSyncServer();
+    const engine = await device(server);
+    const { photoHashes } = await recordVisit(engine, 2);
+    const stuck = btoa(photoHashes[0]!);
+    server.fault = (request) =>
+      request.method === 'POST' && request.path === '/api/uploads' && request.headers.get('upload-metadata')?.includes(stuck)
+        ? { kind: 'fail' }
+        : null;
+    expect(await engine.syncNow()).toMatchObject({ status: 'retrying' });
+    expect([server.photos.has(photoHashes[0]!), server.photos.has(photoHashes[1]!)]).toEqual([false, true]);
+    server.fault = () => null;
+    expect(await engine.syncUntilSettled()).toEqual({ status: 'synced' });
+    expect(server.photos.size).toBe(2);
+    await engine.close();
+  });
+
   it('surfaces a refused mutation and still sends everything behind it', async () => {
     const server = new FakeSyncServer();
     server.reject = (mutation) => (mutation.type === 'visit.checkIn' ? 'Outside visiting hours' : null);

@@ -7,7 +7,7 @@ import type { Clock } from './clock.js';
 import { isoTime } from './clock.js';
 import { confirmUploadedPhotos } from './confirmation.js';
 import type { SyncDatabase } from './database.js';
-import { RefusedRequestError } from './errors.js';
+import { RefusedRequestError, TransientSyncError } from './errors.js';
 import { acknowledge, pendingBatch } from './outbox.js';
 import type { SyncPhase } from './progress.js';
 import { pullChanges } from './puller.js';
@@ -84,13 +84,18 @@ async function pushOutbox(context: RoundContext, retry: Retry): Promise<void> {
   }
 }
 
+/** Photos in a row that may fail before the link, not the photo, is taken to be the trouble. */
+const failuresBeforeGivingUp = 3;
+
 async function uploadPendingPhotos(context: RoundContext, retry: Retry): Promise<void> {
   const tried = new Set<string>();
+  let lastFailure: TransientSyncError | null = null;
+  let failuresInARow = 0;
   for (;;) {
     const pending = (await context.db.getAllFromIndex('photos', 'byState', 'pending'))
       .filter((photo) => !tried.has(photo.sha256))
       .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
-    if (pending.length === 0) return;
+    if (pending.length === 0) break;
     for (const listed of pending) {
       context.signal.throwIfAborted();
       tried.add(listed.sha256);
@@ -110,11 +115,21 @@ async function uploadPendingPhotos(context: RoundContext, retry: Retry): Promise
             photo,
           ),
         );
+        failuresInARow = 0;
       } catch (error) {
-        if (!(error instanceof RefusedRequestError)) throw error;
-        await markPhotoFailed(context.db, photo.sha256, error.message);
+        if (error instanceof RefusedRequestError) {
+          await markPhotoFailed(context.db, photo.sha256, error.message);
+        } else if (error instanceof TransientSyncError && ++failuresInARow < failuresBeforeGivingUp) {
+          // One photo the server keeps choking on must not hold back the ones behind it.
+          lastFailure = error;
+          continue;
+        } else {
+          throw error;
+        }
       }
       context.onChange();
     }
   }
+  // The round still ends as failed, so the photos skipped come back after the backoff.
+  if (lastFailure) throw lastFailure;
 }
