@@ -21,6 +21,7 @@ import { evidenceRoutes } from './evidence/evidence.routes.js';
 import { folderPhotoStore } from './evidence/photo-store.js';
 import { uploadsRoutes } from './evidence/uploads.js';
 import { registerRealtime } from './realtime/realtime.js';
+import { dispatchRoutes } from './dispatch/dispatch.routes.js';
 import { syncRoutes } from './sync/sync.routes.js';
 
 declare module 'fastify' {
@@ -85,6 +86,7 @@ export async function buildApp({ config, database }: AppDependencies): Promise<F
   await app.register(syncRoutes, { geofenceRadiusM: config.geofenceRadiusM, timeZone: config.timeZone });
   await app.register(uploadsRoutes, { db, dataDir: config.dataDir, photoStore });
   await app.register(evidenceRoutes, { photoStore });
+  await app.register(dispatchRoutes, { timeZone: config.timeZone });
   await registerRealtime(app, { database, sessionTtlHours: config.sessionTtlHours, positionIntervalMs: config.positionIntervalS * 1000 });
   await registerPwa(app);
   return app;

@@ -22,6 +22,8 @@ export interface ServerToClientEvents {
   'sync:nudge': (signal: { reason: 'cases' | 'route' | 'session' }) => void;
   /** To supervisors and dispatchers: a collector needs help. */
   'alert:raised': (alert: AlertSignal) => void;
+  /** To the dispatcher who started a plan: the search's best so far. */
+  'plan:progress': (progress: { requestId: string; elapsedMs: number; servedValuePct: number; travelSeconds: number }) => void;
   /** To supervisors and dispatchers: where a collector is (from the app in the foreground). */
   'collector:position': (position: CollectorPosition) => void;
 }

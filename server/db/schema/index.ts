@@ -16,3 +16,4 @@ export { visits } from './visits.js';
 export { routes, routeStops } from './routes.js';
 export { alerts } from './alerts.js';
 export { socketIoAttachments } from './socket-io-attachments.js';
+export { plans } from './plans.js';

@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { createPlanRequest, planIdParams, planView, publishResponse } from '../../shared/schemas/dispatch.js';
+import { apiError } from '../../shared/schemas/errors.js';
+import { currentSession } from '../auth/auth.plugin.js';
+import { userRoom } from '../realtime/realtime.js';
+import { createPlan, publishPlan, readPlan } from './dispatch.service.js';
+
+export async function dispatchRoutes(app: FastifyInstance, options: { timeZone: string }) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const planners = app.requireRole(['dispatcher', 'admin']);
+  const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError } as const;
+
+  api.post(
+    '/api/dispatch/plans',
+    {
+      schema: {
+        tags: ['dispatch'],
+        summary: "Plan a day's routes for the chosen collectors; progress arrives over socket.io as plan:progress",
+        body: createPlanRequest,
+        response: { 201: planView, 422: apiError, ...errors },
+      },
+      preHandler: planners,
+    },
+    async (request, response) => {
+      const user = currentSession(request).user;
+      // A dispatcher who gives up (closes the tab) stops the search.
+      const abort = new AbortController();
+      request.raw.once('close', () => {
+        if (!response.sent) abort.abort();
+      });
+      const requestId = request.id;
+      const view = await createPlan(app.db, user, request.body, {
+        timeZone: options.timeZone,
+        signal: abort.signal,
+        onProgress: (progress) => app.realtime.to(userRoom(user.id)).emit('plan:progress', { requestId, ...progress }),
+      });
+      return response.status(201).send(view);
+    },
+  );
+
+  api.get(
+    '/api/dispatch/plans/:id',
+    { schema: { tags: ['dispatch'], summary: 'A plan and its routes', params: planIdParams, response: { 200: planView, ...errors } }, preHandler: planners },
+    async (request) => readPlan(app.db, request.params.id),
+  );
+
+  api.post(
+    '/api/dispatch/plans/:id/publish',
+    {
+      schema: {
+        tags: ['dispatch'],
+        summary: 'Send each collector their route; their devices are told to pull',
+        params: planIdParams,
+        response: { 200: publishResponse, 409: apiError, ...errors },
+      },
+      preHandler: planners,
+    },
+    async (request) => publishPlan(app.db, currentSession(request).user, request.params.id),
+  );
+}

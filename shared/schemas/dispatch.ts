@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+export const createPlanRequest = z.strictObject({
+  serviceDate: z.iso.date('Use a date like 2026-11-24'),
+  collectorIds: z.array(z.uuid()).min(1, 'Choose at least one collector').max(300),
+  /** The cases to plan; absent: every open case (received or assigned). */
+  caseIds: z.array(z.uuid()).min(1).max(5_000).optional(),
+  timeLimitS: z.number().int().min(1).max(60).default(10),
+  seed: z.number().int().min(0).max(2 ** 31).default(1),
+});
+export type CreatePlanRequest = z.input<typeof createPlanRequest>;
+
+export const planStop = z.object({
+  caseId: z.uuid(),
+  addressId: z.uuid(),
+  debtorName: z.string(),
+  address: z.string(),
+  lat: z.number(),
+  lng: z.number(),
+  arrival: z.iso.datetime(),
+  departure: z.iso.datetime(),
+  windowStart: z.iso.datetime(),
+  windowEnd: z.iso.datetime(),
+});
+
+export const planRoute = z.object({
+  collectorId: z.uuid(),
+  collectorName: z.string(),
+  stops: z.array(planStop),
+  travelSeconds: z.number(),
+  distanceM: z.number(),
+});
+
+export const unservedReasons = [
+  'no_time_window',
+  'no_collector_with_skill',
+  'pinned_collector_unavailable',
+  'outside_shifts',
+  'max_visits_reached',
+  'capacity',
+  'no_time_left',
+] as const;
+
+export const planView = z.object({
+  id: z.uuid(),
+  serviceDate: z.iso.date(),
+  status: z.enum(['draft', 'published']),
+  timeZone: z.string(),
+  routes: z.array(planRoute),
+  unserved: z.array(z.object({ caseId: z.uuid(), reason: z.enum(unservedReasons) })),
+  servedValuePct: z.number(),
+  travelSeconds: z.number(),
+  search: z.object({ iterations: z.number(), elapsedMs: z.number() }),
+  createdAt: z.iso.datetime(),
+  publishedAt: z.iso.datetime().nullable(),
+});
+export type PlanView = z.infer<typeof planView>;
+
+export const planIdParams = z.strictObject({ id: z.uuid('Not a plan id') });
+
+export const publishResponse = z.object({ routes: z.number().int(), cases: z.number().int() });
