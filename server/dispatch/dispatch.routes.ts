@@ -1,10 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { createPlanRequest, planIdParams, planView, publishResponse } from '../../shared/schemas/dispatch.js';
+import {
+  assignmentRequest,
+  assignmentResponse,
+  createPlanRequest,
+  mapMarkers,
+  mapMarkersQuery,
+  planIdParams,
+  planView,
+  publishResponse,
+  urgentRequest,
+  urgentResponse,
+} from '../../shared/schemas/dispatch.js';
 import { apiError } from '../../shared/schemas/errors.js';
 import { currentSession } from '../auth/auth.plugin.js';
 import { userRoom } from '../realtime/realtime.js';
+import { reassign } from './assignment.service.js';
 import { createPlan, publishPlan, readPlan } from './dispatch.service.js';
+import { mapMarkersIn } from './map.service.js';
+import { insertUrgentCase } from './urgent.service.js';
 
 export async function dispatchRoutes(app: FastifyInstance, options: { timeZone: string }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -57,5 +71,42 @@ export async function dispatchRoutes(app: FastifyInstance, options: { timeZone: 
       preHandler: planners,
     },
     async (request) => publishPlan(app.db, currentSession(request).user, request.params.id),
+  );
+
+  api.post(
+    '/api/dispatch/assignments',
+    {
+      schema: {
+        tags: ['dispatch'],
+        summary: 'Assign cases to a collector, or return them to the pool; the previous collector’s device drops them at its next sync',
+        body: assignmentRequest,
+        response: { 200: assignmentResponse, ...errors },
+      },
+      preHandler: planners,
+    },
+    async (request) => reassign(app.db, currentSession(request).user, request.body.caseIds, request.body.collectorId),
+  );
+
+  api.post(
+    '/api/dispatch/urgent',
+    {
+      schema: {
+        tags: ['dispatch'],
+        summary: 'Insert one urgent case into the best of today’s published routes, leaving the others as they are',
+        body: urgentRequest,
+        response: { 200: urgentResponse, 409: apiError, 422: apiError, ...errors },
+      },
+      preHandler: planners,
+    },
+    async (request) => insertUrgentCase(app.db, currentSession(request).user, request.body.caseId, options.timeZone),
+  );
+
+  api.get(
+    '/api/map/cases',
+    {
+      schema: { tags: ['dispatch'], summary: 'Open cases in a box, as map markers (only what a marker needs)', querystring: mapMarkersQuery, response: { 200: mapMarkers, ...errors } },
+      preHandler: app.requireRole(['dispatcher', 'supervisor', 'admin']),
+    },
+    async (request) => mapMarkersIn(app.db, request.query.bbox, request.query.limit),
   );
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DeviceRoute } from '../../shared/schemas/sync.js';
 import type { Executor } from '../db/client.js';
 import { routes, routeStops } from '../db/schema/index.js';
@@ -32,4 +32,19 @@ export async function todaysRoute(db: Executor, collectorId: string, timeZone: s
       windowEnd: s.windowEnd.toISOString(),
     })),
   };
+}
+
+/** Each collector's latest published route on a date, with its stops in order. */
+export async function publishedRoutesOn(db: Executor, serviceDate: string) {
+  const all = await db
+    .select()
+    .from(routes)
+    .where(and(eq(routes.serviceDate, serviceDate), isNotNull(routes.publishedAt)))
+    .orderBy(desc(routes.publishedAt));
+  const latest = new Map<string, (typeof all)[number]>();
+  for (const route of all) if (!latest.has(route.collectorId)) latest.set(route.collectorId, route);
+  const chosen = [...latest.values()];
+  if (chosen.length === 0) return [];
+  const stops = await db.select().from(routeStops).where(inArray(routeStops.routeId, chosen.map((r) => r.id))).orderBy(asc(routeStops.sequence));
+  return chosen.map((route) => ({ ...route, stops: stops.filter((stop) => stop.routeId === route.id) }));
 }

@@ -59,3 +59,34 @@ export type PlanView = z.infer<typeof planView>;
 export const planIdParams = z.strictObject({ id: z.uuid('Not a plan id') });
 
 export const publishResponse = z.object({ routes: z.number().int(), cases: z.number().int() });
+
+export const assignmentRequest = z.strictObject({
+  caseIds: z.array(z.uuid()).min(1).max(5_000),
+  /** null returns the cases to the unassigned pool. */
+  collectorId: z.uuid().nullable(),
+});
+export const assignmentResponse = z.object({ assigned: z.number().int(), unassigned: z.number().int() });
+
+export const urgentRequest = z.strictObject({ caseId: z.uuid() });
+export const urgentResponse = z.discriminatedUnion('inserted', [
+  z.object({ inserted: z.literal(true), collectorId: z.uuid(), position: z.number().int(), addedTravelSeconds: z.number(), routeId: z.uuid() }),
+  z.object({ inserted: z.literal(false), reason: z.enum(unservedReasons) }),
+]);
+export type UrgentResponse = z.infer<typeof urgentResponse>;
+
+export const mapMarkersQuery = z.strictObject({
+  bbox: z.string().regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, 'bbox must be minLng,minLat,maxLng,maxLat'),
+  limit: z.coerce.number().int().min(1).max(20_000).default(20_000),
+});
+/** Only what a marker needs, as parallel arrays: 20,000 markers stay a small answer. */
+export const mapMarkers = z.object({
+  ids: z.array(z.string()),
+  lat: z.array(z.number()),
+  lng: z.array(z.number()),
+  priority: z.array(z.number()),
+  bucket: z.array(z.string()),
+  status: z.array(z.string()),
+  assignedCollectorId: z.array(z.string().nullable()),
+  truncated: z.boolean(),
+});
+export type MapMarkers = z.infer<typeof mapMarkers>;

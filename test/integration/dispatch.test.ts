@@ -2,12 +2,14 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ClientToServerEvents, type ServerToClientEvents, socketPath } from '../../shared/events.js';
-import type { PlanView } from '../../shared/schemas/dispatch.js';
+import type { MapMarkers, PlanView } from '../../shared/schemas/dispatch.js';
+import { zonedInstant } from '../../shared/zoned-time.js';
+import { insertUrgentCase } from '../../server/dispatch/urgent.service.js';
 import type { PullResponse } from '../../shared/schemas/sync.js';
 import { localClock } from '../../shared/conduct.js';
 import { cases, users } from '../../server/db/schema/index.js';
 import { seedDemo } from '../../server/demo/seed.js';
-import { localDate } from '../../server/dispatch/routes.repository.js';
+import { localDate, publishedRoutesOn } from '../../server/dispatch/routes.repository.js';
 import { bearer, signIn } from '../fixtures/factories.js';
 import { createTestContext, type TestContext } from '../helper.js';
 
@@ -91,5 +93,56 @@ describe('planning a day', () => {
     const collector = await signIn(context.app, 'collector5', 'demo1234');
     expect((await plan({ serviceDate: today, collectorIds, timeLimitS: 1 }, collector)).statusCode).toBe(403);
     expect((await context.app.inject({ url: '/api/dispatch/plans/01a20000-0000-7000-8000-000000000000', headers: bearer(dispatcher) })).statusCode).toBe(404);
+  });
+
+  it('inserts an urgent case into today’s published routes without touching the others', async () => {
+    const [urgent] = await context.database.db.select({ id: cases.id }).from(cases).where(eq(cases.status, 'received')).orderBy(asc(cases.externalId)).limit(1);
+    const before = await publishedRoutesOn(context.database.db, today);
+    // At 07:00 on the planned day no stop has started yet, so the whole day is open to the new visit.
+    const sevenOClock = zonedInstant(today, 7 * 3600, 'Asia/Shanghai');
+    const [actor] = await context.database.db.select().from(users).where(eq(users.username, 'dispatcher'));
+    const result = await insertUrgentCase(context.database.db, { ...actor!, role: 'dispatcher' }, urgent!.id, 'Asia/Shanghai', sevenOClock);
+    if (!result.inserted) throw new Error(`not inserted: ${result.reason}`);
+
+    const after = await publishedRoutesOn(context.database.db, today);
+    const changed = after.find((r) => r.collectorId === result.collectorId)!;
+    const previous = before.find((r) => r.collectorId === result.collectorId)!;
+    expect(changed.stops.map((s) => s.caseId)).toEqual([...previous.stops.map((s) => s.caseId)].toSpliced(result.position, 0, urgent!.id));
+    for (const other of after.filter((r) => r.collectorId !== result.collectorId)) {
+      expect(other.id).toBe(before.find((r) => r.collectorId === other.collectorId)!.id);
+    }
+    const [stored] = await context.database.db.select().from(cases).where(eq(cases.id, urgent!.id));
+    expect(stored).toMatchObject({ assignedCollectorId: result.collectorId, status: 'assigned' });
+    const again = await context.app.inject({ method: 'POST', url: '/api/dispatch/urgent', headers: bearer(dispatcher), payload: { caseId: urgent!.id } });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('reassigns cases: the new collector gets them, the old one loses them at the next pull', async () => {
+    const [first, second] = collectorIds as [string, string];
+    const [target] = await context.database.db.select({ id: cases.id }).from(cases).where(eq(cases.assignedCollectorId, first)).limit(1);
+    const oldToken = await signIn(context.app, 'collector1', 'demo1234');
+    const cursor = (await context.app.inject({ url: '/api/sync/pull', headers: bearer(oldToken) })).json<PullResponse>().cursor;
+    const moved = await context.app.inject({ method: 'POST', url: '/api/dispatch/assignments', headers: bearer(dispatcher), payload: { caseIds: [target!.id], collectorId: second } });
+    expect(moved.json()).toEqual({ assigned: 1, unassigned: 0 });
+    const delta = (await context.app.inject({ url: `/api/sync/pull?cursor=${cursor}`, headers: bearer(oldToken) })).json<PullResponse>();
+    expect(delta.removedCaseIds).toContain(target!.id);
+    const pooled = await context.app.inject({ method: 'POST', url: '/api/dispatch/assignments', headers: bearer(dispatcher), payload: { caseIds: [target!.id], collectorId: null } });
+    expect(pooled.json()).toEqual({ assigned: 0, unassigned: 1 });
+    const unknown = await context.app.inject({ method: 'POST', url: '/api/dispatch/assignments', headers: bearer(dispatcher), payload: { caseIds: [target!.id], collectorId: '01a20000-0000-7000-8000-000000000000' } });
+    expect(unknown.statusCode).toBe(404);
+  });
+
+  it('answers map markers inside a box with only what a marker needs', async () => {
+    const response = await context.app.inject({ url: '/api/map/cases?bbox=123.2,41.6,123.7,42.0', headers: bearer(dispatcher) });
+    const markers = response.json<MapMarkers>();
+    expect(markers.ids.length).toBeGreaterThan(200);
+    expect(markers.lat).toHaveLength(markers.ids.length);
+    expect(markers.truncated).toBe(false);
+    expect(response.body).not.toMatch(/debtor|idNumber|210\d{3}/i);
+    const small = (await context.app.inject({ url: '/api/map/cases?bbox=123.2,41.6,123.7,42.0&limit=10', headers: bearer(dispatcher) })).json<MapMarkers>();
+    expect(small).toMatchObject({ truncated: true });
+    expect(small.ids).toHaveLength(10);
+    expect((await context.app.inject({ url: '/api/map/cases?bbox=1,2,3', headers: bearer(dispatcher) })).statusCode).toBe(400);
+    expect((await context.app.inject({ url: '/api/map/cases?bbox=0,95,1,96', headers: bearer(dispatcher) })).statusCode).toBe(400);
   });
 });
