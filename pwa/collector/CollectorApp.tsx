@@ -9,8 +9,10 @@ import { followLink, type Route } from '../app/router.js';
 import { endSession, sessionState } from '../app/session.js';
 import { cx } from '../app/ui/ui.js';
 import { CollectorCasePage } from './case/CollectorCasePage.js';
+import { CheckInPage } from './check-in/CheckInPage.js';
 import { DayPage } from './day/DayPage.js';
 import { startCollectorEngine, useSyncProgress } from './engine/collector-engine.js';
+import { VisitPage } from './visit/VisitPage.js';
 import styles from './CollectorApp.module.css';
 
 /** Opens the engine while this collector is signed in; a session that ends takes the debtors' data off the device. */
@@ -39,6 +41,10 @@ export function CollectorView({
       return <DayPage user={user} search={search} />;
     case 'case':
       return <CollectorCasePage id={route.id} />;
+    case 'checkIn':
+      return <CheckInPage caseId={route.caseId} search={search} />;
+    case 'visit':
+      return <VisitPage visitId={route.id} search={search} user={user} />;
     default:
       return <>{notFound}</>;
   }

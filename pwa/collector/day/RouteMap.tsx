@@ -8,7 +8,7 @@ import { useI18n } from '../../app/i18n/i18n.js';
 import { navigate } from '../../app/router.js';
 import { Notice } from '../../app/ui/ui.js';
 import type { DayStop } from './day-plan.js';
-import { tileSource } from './tiles.js';
+import { tileSource } from '../../platform/tiles/source.js';
 import styles from './DayPage.module.css';
 
 export function RouteMap({ stops, joined = false }: { stops: DayStop[]; joined?: boolean }) {
@@ -23,9 +23,12 @@ export function RouteMap({ stops, joined = false }: { stops: DayStop[]; joined?:
       (module) => {
         const leaflet = module.default;
         if (cancelled || !container.current) return;
-        const source = tileSource();
+        // The same source the service worker caches (platform/tiles/source.ts).
+        const source = tileSource;
         const created = leaflet.map(container.current, { zoomControl: true, attributionControl: true });
-        leaflet.tileLayer(source.urlTemplate, { attribution: source.attribution, maxZoom: source.maxZoom }).addTo(created);
+        leaflet
+          .tileLayer(source.urlTemplate, { attribution: source.attribution, maxZoom: source.maxZoom, subdomains: source.subdomains })
+          .addTo(created);
         map.current = { map: created, markers: leaflet.layerGroup().addTo(created), leaflet };
         setFailed(false);
         draw();

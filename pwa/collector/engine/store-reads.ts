@@ -5,6 +5,7 @@ import type { CaseDetail } from '../../../shared/schemas/cases.js';
 import type { DeviceRoute } from '../../../shared/schemas/sync.js';
 import type { SyncEngine } from '../../sync/index.js';
 import type { StoredNote, StoredPhoto, StoredVisit } from '../../sync/records.js';
+import { rulesFrom, type DeviceRules } from '../check-in/check-in-rules.js';
 import { useEngineState, useStoreRevision } from './collector-engine.js';
 
 type SyncDatabase = SyncEngine['db'];
@@ -39,6 +40,7 @@ export interface CaseData {
   notes: StoredNote[];
   photos: StoredPhoto[];
   lastSuccessfulSyncAt: string | null;
+  rules: DeviceRules;
 }
 
 export async function readCase(db: SyncDatabase, caseId: string): Promise<CaseData> {
@@ -58,6 +60,7 @@ export async function readCase(db: SyncDatabase, caseId: string): Promise<CaseDa
     notes,
     photos,
     lastSuccessfulSyncAt: meta?.lastSuccessfulSyncAt ?? null,
+    rules: rulesFrom(meta),
   };
 }
 
@@ -92,4 +95,19 @@ export function useStoreQuery<T>(read: (db: SyncDatabase) => Promise<T>, deps: r
   if (engineState.status === 'failed') return { status: 'failed', data: null, error: engineState.error, engine: null };
   if (!engine || !result || result.engine !== engine || result.key !== key) return { status: 'waiting', data: null, engine };
   return { status: 'ready', data: result.data, engine: result.engine };
+}
+
+export interface VisitData {
+  visit: StoredVisit | null;
+  detail: CaseDetail | null;
+  photos: StoredPhoto[];
+}
+
+export async function readVisit(db: SyncDatabase, visitId: string): Promise<VisitData> {
+  const visit = (await db.get('visits', visitId)) ?? null;
+  if (!visit) return { visit: null, detail: null, photos: [] };
+  const stored = await db.get('cases', visit.caseId);
+  const hashes = visit.record?.mutation.photos.map((photo) => photo.sha256) ?? [];
+  const photos = (await Promise.all(hashes.map((hash) => db.get('photos', hash)))).filter((photo): photo is StoredPhoto => !!photo);
+  return { visit, detail: stored?.detail ?? null, photos };
 }

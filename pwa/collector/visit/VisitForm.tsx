@@ -1,0 +1,283 @@
+// What happened on the visit: outcome, who was met, promise or official payment, ability and
+// willingness, family and work, notes, a new address or phone, photos. Saved in one transaction.
+import { useState } from 'preact/hooks';
+import type { CaseDetail } from '../../../shared/schemas/cases.js';
+import {
+  abilityWillingness,
+  employmentStatuses,
+  healthStatuses,
+  incomeSources,
+  metPersons,
+  outcomes,
+  assetKinds,
+} from '../../../shared/outcomes.js';
+import type { Position } from '../../../shared/schemas/sync.js';
+import { useI18n } from '../../app/i18n/i18n.js';
+import { Button, Notice } from '../../app/ui/ui.js';
+import type { SyncEngine } from '../../sync/index.js';
+import { Choices, Group, SelectInput, TextInput } from './fields.js';
+import { PhotoPicker } from './PhotoPicker.js';
+import { preparePhoto } from './photo-adapter.js';
+import {
+  emptyDraft,
+  isThirdParty,
+  needsPayment,
+  needsPromise,
+  promiseKind,
+  showsMoved,
+  validateDraft,
+  type DraftErrors,
+  type VisitDraft,
+} from './visit-form.js';
+import styles from './VisitPage.module.css';
+
+export interface VisitFormProps {
+  engine: SyncEngine;
+  detail: CaseDetail;
+  visitId: string;
+  addressId: string;
+  position: Position | null;
+  collectorName: string;
+  onSaved: () => void;
+}
+
+export function VisitForm({ engine, detail, visitId, addressId, position, collectorName, onSaved }: VisitFormProps) {
+  const { t, money } = useI18n();
+  const v = t.collector.visit;
+  const [draft, setDraft] = useState<VisitDraft>(emptyDraft);
+  const [photos, setPhotos] = useState<File[]>([]);
+  const [errors, setErrors] = useState<DraftErrors>({});
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const set =
+    <K extends keyof VisitDraft>(key: K) =>
+    (value: VisitDraft[K]) => {
+      setDraft((current) => ({ ...current, [key]: value }));
+      // A field being corrected stops showing its old error; everything is checked again on save.
+      setErrors((current) => {
+        if (!(key in current)) return current;
+        const rest = { ...current };
+        delete rest[key];
+        if (Object.keys(rest).length === 0) setFailure(null);
+        return rest;
+      });
+    };
+  const options = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
+    values.map((value) => ({ value, label: labels[value] }));
+  const total = money(detail.amounts.totalOutstanding);
+  const kind = promiseKind(draft, detail.amounts.totalOutstanding);
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const result = validateDraft(
+      draft,
+      { visitId, caseId: detail.id, addressId, totalOutstanding: detail.amounts.totalOutstanding, position },
+      v,
+      money,
+    );
+    if (!result.ok) {
+      setErrors(result.errors);
+      setFailure(v.fixErrors);
+      // The first field to fix is brought into view and focus, so a thumb does not have to hunt for it.
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    setErrors({});
+    setFailure(null);
+    setSaving(true);
+    try {
+      const takenAt = new Date().toISOString();
+      const prepared = await Promise.all(
+        photos.map((file) => preparePhoto(file, { takenAt, position, caseNumber: detail.externalId, collectorName })),
+      );
+      await engine.recordVisit({ ...result.fields, photos: prepared });
+      onSaved();
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : String(error));
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form class={styles.form} onSubmit={(event) => void save(event)} noValidate aria-labelledby="visit-form-title">
+      <h2 id="visit-form-title" class={styles.formTitle}>
+        {v.title}
+      </h2>
+      <SelectInput
+        name="outcome"
+        label={v.outcome}
+        placeholder={v.choose}
+        value={draft.outcome}
+        options={options(outcomes, t.collector.outcome)}
+        onChange={set('outcome')}
+        error={errors.outcome}
+      />
+      <SelectInput
+        name="metPerson"
+        label={v.metPerson}
+        placeholder={v.choose}
+        value={draft.metPerson}
+        options={options(metPersons, t.collector.metPerson)}
+        onChange={set('metPerson')}
+        error={errors.metPerson}
+      />
+      {isThirdParty(draft.metPerson) && (
+        <TextInput
+          name="thirdPartyStatement"
+          label={v.thirdPartyStatement}
+          hint={v.thirdPartyHint}
+          value={draft.thirdPartyStatement}
+          onInput={set('thirdPartyStatement')}
+          error={errors.thirdPartyStatement}
+          multiline
+        />
+      )}
+
+      {(needsPromise(draft) || draft.outcome === 'met_debtor' || draft.outcome === 'met_family' || draft.outcome === 'hardship') && (
+        <Group title={t.collector.outcome.promise_to_pay}>
+          <TextInput
+            name="promiseAmount"
+            label={v.promiseAmount}
+            hint={v.promiseHint(total)}
+            value={draft.promiseAmount}
+            onInput={set('promiseAmount')}
+            inputMode="decimal"
+            error={errors.promiseAmount}
+          />
+          {kind === 'settlement_requested' && !errors.promiseAmount && <Notice kind="warn" title={v.settlement(total)} />}
+          {kind === 'exceeds_outstanding' && !errors.promiseAmount && <Notice kind="error" title={v.promiseTooHigh(total)} />}
+          <TextInput
+            name="promiseDate"
+            label={v.promiseDate}
+            type="date"
+            value={draft.promiseDate}
+            onInput={set('promiseDate')}
+            error={errors.promiseDate}
+          />
+        </Group>
+      )}
+
+      {needsPayment(draft) && (
+        <Group title={t.collector.outcome.paid_official_channel}>
+          <Notice kind="info" title={v.paymentHint} live="off" />
+          <TextInput
+            name="paymentReference"
+            label={v.paymentReference}
+            value={draft.paymentReference}
+            onInput={set('paymentReference')}
+            error={errors.paymentReference}
+          />
+          <TextInput
+            name="paymentChannel"
+            label={v.paymentChannel}
+            value={draft.paymentChannel}
+            onInput={set('paymentChannel')}
+            error={errors.paymentChannel}
+          />
+          <TextInput
+            name="paymentAmount"
+            label={v.paymentAmount}
+            hint={v.promiseHint(total)}
+            value={draft.paymentAmount}
+            onInput={set('paymentAmount')}
+            inputMode="decimal"
+            error={errors.paymentAmount}
+          />
+        </Group>
+      )}
+
+      <Choices
+        legend={v.ability}
+        options={options(abilityWillingness, t.collector.ability)}
+        chosen={draft.abilityWillingness ? [draft.abilityWillingness] : []}
+        onChange={(chosen) => set('abilityWillingness')(chosen[0] ?? '')}
+        multiple={false}
+      />
+
+      <Group title={v.family}>
+        <div class={styles.pair}>
+          <TextInput
+            name="householdMembers"
+            label={v.householdMembers}
+            value={draft.householdMembers}
+            onInput={set('householdMembers')}
+            inputMode="numeric"
+            error={errors.householdMembers}
+          />
+          <TextInput
+            name="dependants"
+            label={v.dependants}
+            value={draft.dependants}
+            onInput={set('dependants')}
+            inputMode="numeric"
+            error={errors.dependants}
+          />
+        </div>
+        <SelectInput
+          name="employment"
+          label={v.employment}
+          placeholder={v.choose}
+          value={draft.employment}
+          options={options(employmentStatuses, t.collector.employment)}
+          onChange={set('employment')}
+        />
+        <TextInput name="employer" label={v.employer} value={draft.employer} onInput={set('employer')} />
+        <SelectInput
+          name="incomeSource"
+          label={v.incomeSource}
+          placeholder={v.choose}
+          value={draft.incomeSource}
+          options={options(incomeSources, t.collector.incomeSource)}
+          onChange={set('incomeSource')}
+        />
+        <Choices
+          legend={v.assetsSeen}
+          options={options(assetKinds, t.collector.asset)}
+          chosen={draft.assetsSeen}
+          onChange={set('assetsSeen')}
+          multiple
+        />
+        <SelectInput
+          name="health"
+          label={v.health}
+          placeholder={v.choose}
+          value={draft.health}
+          options={options(healthStatuses, t.collector.health)}
+          onChange={set('health')}
+        />
+        <TextInput name="familyNotes" label={v.familyNotes} value={draft.familyNotes} onInput={set('familyNotes')} multiline />
+      </Group>
+
+      <TextInput name="notes" label={v.notes} value={draft.notes} onInput={set('notes')} multiline />
+
+      <label class={styles.toggle}>
+        <input
+          type="checkbox"
+          checked={showsMoved(draft)}
+          disabled={draft.outcome === 'moved_away'}
+          onChange={(event) => set('moved')(event.currentTarget.checked)}
+        />
+        <span>{v.moved}</span>
+      </label>
+      {showsMoved(draft) && (
+        <Group title={v.moved}>
+          <TextInput
+            name="newAddress"
+            label={v.newAddress}
+            value={draft.newAddress}
+            onInput={set('newAddress')}
+            error={errors.newAddress}
+          />
+          <TextInput name="newPhone" label={v.newPhone} inputMode="tel" value={draft.newPhone} onInput={set('newPhone')} />
+        </Group>
+      )}
+
+      <PhotoPicker files={photos} onChange={setPhotos} />
+
+      {failure && <Notice kind="error" title={failure} live="assertive" />}
+      <Button type="submit" variant="primary" large block busy={saving} disabled={saving}>
+        {saving ? v.saving : v.save}
+      </Button>
+    </form>
+  );
+}
