@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { PlanView } from '../../shared/schemas/dispatch.js';
 import { bulkInsert } from '../db/bulk.js';
 import type { Executor } from '../db/client.js';
-import { caseAddresses, cases, collectors, creditors, plans, routes, routeStops, users } from '../db/schema/index.js';
+import { caseAddresses, cases, creditors, plans, routes, routeStops } from '../db/schema/index.js';
+import { listCollectors } from '../users/directory.repository.js';
 import type { PlanningCase, PlanningCollector } from './plan-request.js';
 
 const openStatuses = ['received', 'assigned'] as const;
@@ -51,22 +52,20 @@ export async function planningCases(db: Executor, caseIds: string[] | undefined)
 }
 
 export async function planningCollectors(db: Executor, ids: string[]): Promise<PlanningCollector[]> {
-  const rows = await db
-    .select({
-      id: users.id,
-      displayName: users.displayName,
-      homeLat: collectors.homeLat,
-      homeLng: collectors.homeLng,
-      shiftStart: collectors.shiftStart,
-      shiftEnd: collectors.shiftEnd,
-      maxVisitsPerDay: collectors.maxVisitsPerDay,
-      travelMode: collectors.travelMode,
-      skills: collectors.skills,
-    })
-    .from(collectors)
-    .innerJoin(users, eq(users.id, collectors.userId))
-    .where(and(inArray(users.id, ids), isNull(users.disabledAt)));
-  return rows.map((row) => ({ ...row, shiftStart: row.shiftStart.slice(0, 5), shiftEnd: row.shiftEnd.slice(0, 5) }));
+  const found = await listCollectors(db, ids);
+  return found
+    .filter((collector) => collector.disabledAt === null)
+    .map((c) => ({
+      id: c.id,
+      displayName: c.displayName,
+      homeLat: c.homeLat,
+      homeLng: c.homeLng,
+      shiftStart: c.shiftStart.slice(0, 5),
+      shiftEnd: c.shiftEnd.slice(0, 5),
+      maxVisitsPerDay: c.maxVisitsPerDay,
+      travelMode: c.travelMode,
+      skills: c.skills,
+    }));
 }
 
 export async function insertPlan(db: Executor, plan: typeof plans.$inferInsert) {

@@ -1,8 +1,9 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { collectors, creditors, teams, users } from '../db/schema/index.js';
 
-export async function listCollectors(db: Executor) {
+/** Collectors with their field profile; all of them, or those among `ids`. */
+export async function listCollectors(db: Executor, ids?: string[]) {
   return db
     .select({
       id: users.id,
@@ -23,6 +24,7 @@ export async function listCollectors(db: Executor) {
     .from(collectors)
     .innerJoin(users, eq(users.id, collectors.userId))
     .leftJoin(teams, eq(teams.id, users.teamId))
+    .where(ids ? inArray(users.id, ids) : undefined)
     .orderBy(asc(users.username));
 }
 

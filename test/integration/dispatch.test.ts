@@ -138,7 +138,7 @@ describe('planning a day', () => {
     expect(markers.ids.length).toBeGreaterThan(200);
     expect(markers.lat).toHaveLength(markers.ids.length);
     expect(markers.truncated).toBe(false);
-    expect(response.body).not.toMatch(/debtor|idNumber|210\d{3}/i);
+    expect(Object.keys(markers).sort()).toEqual(['assignedCollectorId', 'bucket', 'ids', 'lat', 'lng', 'priority', 'status', 'truncated']);
     const small = (await context.app.inject({ url: '/api/map/cases?bbox=123.2,41.6,123.7,42.0&limit=10', headers: bearer(dispatcher) })).json<MapMarkers>();
     expect(small).toMatchObject({ truncated: true });
     expect(small.ids).toHaveLength(10);

@@ -1,7 +1,6 @@
-import { doublePrecision, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { doublePrecision, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { users } from './users.js';
-
-const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+import { instant } from './columns.js';
 
 /** Live alerts for supervisors: a collector's SOS (later also overdue visits and high-risk check-ins). */
 export const alerts = pgTable(
@@ -16,9 +15,9 @@ export const alerts = pgTable(
     lng: doublePrecision('lng'),
     accuracyM: doublePrecision('accuracy_m'),
     note: text('note'),
-    raisedAt: at('raised_at').notNull(),
-    receivedAt: at('received_at').notNull(),
-    acknowledgedAt: at('acknowledged_at'),
+    raisedAt: instant('raised_at').notNull(),
+    receivedAt: instant('received_at').notNull(),
+    acknowledgedAt: instant('acknowledged_at'),
     acknowledgedBy: uuid('acknowledged_by').references(() => users.id),
   },
   (t) => [index('alerts_open_idx').on(t.acknowledgedAt, t.raisedAt)],

@@ -1,8 +1,7 @@
-import { date, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import type { PlanView } from '../../../shared/schemas/dispatch.js';
 import { users } from './users.js';
-
-const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+import { instant } from './columns.js';
 
 /** A dispatcher's plan for a day: a draft of routes until it is published into `routes`. */
 export const plans = pgTable('plans', {
@@ -13,6 +12,6 @@ export const plans = pgTable('plans', {
     .notNull()
     .references(() => users.id),
   view: jsonb('view').$type<PlanView>().notNull(),
-  createdAt: at('created_at').notNull().defaultNow(),
-  publishedAt: at('published_at'),
+  createdAt: instant('created_at').notNull().defaultNow(),
+  publishedAt: instant('published_at'),
 });

@@ -1,9 +1,8 @@
-import { date, doublePrecision, index, integer, pgTable, primaryKey, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, doublePrecision, index, integer, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
 import { caseAddresses } from './case-addresses.js';
 import { cases } from './cases.js';
 import { users } from './users.js';
-
-const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+import { instant } from './columns.js';
 
 /** One collector's ordered day; the device holds the latest published one for today. */
 export const routes = pgTable(
@@ -14,10 +13,10 @@ export const routes = pgTable(
       .notNull()
       .references(() => users.id),
     serviceDate: date('service_date').notNull(),
-    publishedAt: at('published_at'),
+    publishedAt: instant('published_at'),
     travelSeconds: integer('travel_seconds').notNull().default(0),
     distanceM: doublePrecision('distance_m').notNull().default(0),
-    createdAt: at('created_at').notNull().defaultNow(),
+    createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [index('routes_collector_date_idx').on(t.collectorId, t.serviceDate)],
 );
@@ -35,10 +34,10 @@ export const routeStops = pgTable(
     addressId: uuid('address_id')
       .notNull()
       .references(() => caseAddresses.id),
-    plannedArrival: at('planned_arrival').notNull(),
-    plannedDeparture: at('planned_departure').notNull(),
-    windowStart: at('window_start').notNull(),
-    windowEnd: at('window_end').notNull(),
+    plannedArrival: instant('planned_arrival').notNull(),
+    plannedDeparture: instant('planned_departure').notNull(),
+    windowStart: instant('window_start').notNull(),
+    windowEnd: instant('window_end').notNull(),
   },
   (t) => [primaryKey({ columns: [t.routeId, t.sequence] })],
 );

@@ -1,12 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, date, doublePrecision, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import type { EvidenceFlag } from '../../../shared/schemas/evidence.js';
 import type { FamilySituation } from '../../../shared/schemas/sync.js';
 import { caseAddresses } from './case-addresses.js';
 import { cases } from './cases.js';
 import { users } from './users.js';
-
-const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+import { instant } from './columns.js';
 
 /** A visit as the device recorded it: device times beside the server's receive times. */
 export const visits = pgTable(
@@ -22,14 +21,14 @@ export const visits = pgTable(
     collectorId: uuid('collector_id')
       .notNull()
       .references(() => users.id),
-    checkedInAt: at('checked_in_at'),
-    checkInReceivedAt: at('check_in_received_at'),
+    checkedInAt: instant('checked_in_at'),
+    checkInReceivedAt: instant('check_in_received_at'),
     checkInLat: doublePrecision('check_in_lat'),
     checkInLng: doublePrecision('check_in_lng'),
     checkInAccuracyM: doublePrecision('check_in_accuracy_m'),
     checkInDistanceM: doublePrecision('check_in_distance_m'),
-    recordedAt: at('recorded_at'),
-    recordReceivedAt: at('record_received_at'),
+    recordedAt: instant('recorded_at'),
+    recordReceivedAt: instant('record_received_at'),
     outcome: text('outcome'),
     metPerson: text('met_person'),
     thirdPartyStatement: text('third_party_statement'),
@@ -44,16 +43,16 @@ export const visits = pgTable(
     paymentAmount: bigint('payment_amount', { mode: 'number' }),
     paymentReference: text('payment_reference'),
     paymentChannel: text('payment_channel'),
-    checkedOutAt: at('checked_out_at'),
-    checkOutReceivedAt: at('check_out_received_at'),
+    checkedOutAt: instant('checked_out_at'),
+    checkOutReceivedAt: instant('check_out_received_at'),
     checkOutLat: doublePrecision('check_out_lat'),
     checkOutLng: doublePrecision('check_out_lng'),
     deviceClockSkewS: doublePrecision('device_clock_skew_s'),
     expectedPhotos: integer('expected_photos').notNull().default(0),
     evidenceFlags: jsonb('evidence_flags').$type<EvidenceFlag[]>().notNull().default([]),
     evidenceScore: integer('evidence_score').notNull().default(0),
-    createdAt: at('created_at').notNull().defaultNow(),
-    updatedAt: at('updated_at').notNull().defaultNow(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
   },
   (t) => [
     index('visits_case_idx').on(t.caseId),
