@@ -10,7 +10,7 @@ import { newId } from '../ids.js';
 import { type KnownContext, withEvidence } from './visit.evidence.js';
 import { applyVisitMutation, type CaseInScope, type MutationContext, type VisitRow } from './visit.rules.js';
 import { payloadHash } from './payload-hash.js';
-import { casesInScope, findMutations, insertAlerts, findVisits, insertFieldAddresses, insertMutations, insertNotes, insertVisitPhotos, touchCases, upsertVisits } from './sync.repository.js';
+import { casesInScope, existingNoteIds, findMutations, insertAlerts, findVisits, insertFieldAddresses, insertMutations, insertNotes, insertVisitPhotos, touchCases, upsertVisits } from './sync.repository.js';
 
 interface Incoming {
   id: string;
@@ -39,6 +39,8 @@ interface Writes {
   notes: (typeof caseNotes.$inferInsert)[];
   addresses: (typeof caseAddresses.$inferInsert)[];
   alerts: (typeof alerts.$inferInsert)[];
+  /** Note ids already stored or taken earlier in this push: an id is never reused. */
+  takenNoteIds: Set<string>;
   visitedCaseIds: Set<string>;
   changedCaseIds: Set<string>;
   mutations: (typeof syncMutations.$inferInsert)[];
@@ -62,6 +64,8 @@ function applyOne(item: Mutation, context: MutationContext, writes: Writes, user
   }
   if (item.type === 'note.add') {
     if (!context.caseOf(item.caseId)) return 'This case is no longer assigned to you, so the note was not accepted.';
+    if (writes.takenNoteIds.has(item.noteId)) return 'This note id was already used for another note; the app must make a new id. Nothing was changed.';
+    writes.takenNoteIds.add(item.noteId);
     writes.notes.push({ id: item.noteId, caseId: item.caseId, writtenAt: new Date(item.createdAt), author: user.displayName, channel: 'visit', body: item.body });
     writes.changedCaseIds.add(item.caseId);
     return undefined;
@@ -107,6 +111,7 @@ async function loadContext(tx: Executor, user: SessionUser, fresh: CaseMutation[
   );
   const visitIds = [...new Set(fresh.flatMap((m) => (m.type === 'note.add' ? [] : [m.visitId])))];
   for (const visit of await findVisits(tx, visitIds)) writes.visits.set(visit.id, visit);
+  for (const id of await existingNoteIds(tx, fresh.flatMap((m) => (m.type === 'note.add' ? [m.noteId] : [])))) writes.takenNoteIds.add(id);
   return { collectorId: user.id, receivedAt, deviceClockSkewS: skewS, caseOf: (id) => byId.get(id) };
 }
 
@@ -138,7 +143,7 @@ export async function applyPush(
     const stored = new Map((await findMutations(tx, incoming.flatMap((i) => (i.mutation ? [i.id] : [])))).map((row) => [row.id, row]));
     const seenInBatch = new Map<string, { hash: string; result: MutationResult }>();
     const fresh = incoming.flatMap((i): CaseMutation[] => (i.mutation && !stored.has(i.id) && i.mutation.type !== 'sos.raise' ? [i.mutation] : []));
-    const writes: Writes = { visits: new Map(), photos: [], notes: [], addresses: [], alerts: [], visitedCaseIds: new Set(), changedCaseIds: new Set(), mutations: [] };
+    const writes: Writes = { visits: new Map(), photos: [], notes: [], addresses: [], alerts: [], takenNoteIds: new Set(), visitedCaseIds: new Set(), changedCaseIds: new Set(), mutations: [] };
     const touchedVisitIds = new Set<string>();
     const context = await loadContext(tx, user, fresh, receivedAt, skewS, writes);
     const storedVisits = new Set(writes.visits.keys());

@@ -62,6 +62,11 @@ export async function insertVisitPhotos(db: Executor, rows: (typeof visitPhotos.
   await db.execute(sql`${bulkInsert(visitPhotos, ['visitId', 'sha256', 'sizeBytes', 'takenAt', 'lat', 'lng', 'accuracyM', 'caption'], rows)} on conflict do nothing`);
 }
 
+export async function existingNoteIds(db: Executor, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  return (await db.select({ id: caseNotes.id }).from(caseNotes).where(inArray(caseNotes.id, ids))).map((row) => row.id);
+}
+
 export async function insertNotes(db: Executor, rows: (typeof caseNotes.$inferInsert)[]) {
   if (rows.length > 0) await db.execute(bulkInsert(caseNotes, ['id', 'caseId', 'writtenAt', 'author', 'channel', 'body'], rows));
 }

@@ -79,6 +79,10 @@ describe('push', () => {
     const twice = await send(push([note, note]));
     expect(twice.map((r) => [r.status, r.replayed])).toEqual([['applied', false], ['applied', true]]);
     expect(await context.database.db.select().from(caseNotes).where(eq(caseNotes.caseId, caseId))).toHaveLength(2);
+    // A new mutation reusing that note's id is refused, not a server error.
+    const reused = await send(push([{ ...note, id: '01a20000-0000-7000-8000-00000000abcf', body: '另一条' }]));
+    expect(reused[0]).toMatchObject({ status: 'rejected' });
+    expect(reused[0]!.reason).toMatch(/note id was already used/);
   });
 
   it('answers the same id with another payload as a conflict, never overwriting', async () => {
