@@ -1,8 +1,12 @@
 // The PWA's platform in a real Chromium: the service worker opens the app with no network and holds
 // updates back; the photo pipeline and storage monitor run in a real page (test/e2e/fixtures/platform).
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, phone, screenshot } from './browser.js';
+import { launchBrowser, phone, screenshot, screenshotDir } from './browser.js';
+import type { PlatformFixture } from './fixtures/platform/entry.js';
+import { serveFixture, type FixtureSite } from './fixtures/platform/serve.js';
 import { demoPassword, startServer, type TestServer } from './server.js';
 
 let server: TestServer;
@@ -119,5 +123,223 @@ describe('service worker', () => {
     );
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.postMessage({ type: 'SKIP_WAITING' }));
     expect(await changed).toBe(true);
+  });
+});
+
+/** Width and height from a JPEG's start-of-frame marker, read independently of the browser. */
+function jpegSize(bytes: Buffer): { width: number; height: number } {
+  expect(bytes.readUInt16BE(0)).toBe(0xffd8);
+  let offset = 2;
+  while (offset < bytes.length) {
+    const marker = bytes.readUInt16BE(offset);
+    const length = bytes.readUInt16BE(offset + 2);
+    // SOF0..SOF3 (baseline, progressive...) carry the frame size.
+    if (marker >= 0xffc0 && marker <= 0xffc3) return { height: bytes.readUInt16BE(offset + 5), width: bytes.readUInt16BE(offset + 7) };
+    offset += 2 + length;
+  }
+  throw new Error('No frame header in the JPEG.');
+}
+
+interface PipelineRun {
+  base64: string;
+  sha256: string;
+  width: number;
+  height: number;
+  takenAt: string;
+  inputBytes: number;
+  ms: number;
+  longestMainThreadGapMs: number;
+}
+
+/**
+ * In the page: paints a busy 12-megapixel "street" (buildings, windows, sensor-like noise), encodes it as
+ * a camera would (JPEG, optionally with an EXIF orientation), then runs preparePhoto on it while a
+ * timer measures how long the main thread is ever blocked.
+ */
+function runPipeline(page: Page, options: { width: number; height: number; exifOrientation?: number }): Promise<PipelineRun> {
+  return page.evaluate(async ({ width, height, exifOrientation }) => {
+    let seed = 42;
+    const random = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const g = canvas.getContext('2d')!;
+    const sky = g.createLinearGradient(0, 0, 0, height * 0.6);
+    sky.addColorStop(0, '#6fa8dc');
+    sky.addColorStop(1, '#dfeaf5');
+    g.fillStyle = sky;
+    g.fillRect(0, 0, width, height);
+    g.fillStyle = '#7a7466';
+    g.fillRect(0, height * 0.75, width, height * 0.25);
+    for (let b = 0; b < 30; b++) {
+      const w = width * (0.04 + random() * 0.08);
+      const h = height * (0.25 + random() * 0.45);
+      const x = random() * width;
+      const y = height * 0.78 - h;
+      g.fillStyle = `hsl(${20 + random() * 40}, ${10 + random() * 30}%, ${35 + random() * 35}%)`;
+      g.fillRect(x, y, w, h);
+      for (let wy = y + 30; wy < y + h - 60; wy += 90) {
+        for (let wx = x + 24; wx < x + w - 50; wx += 76) {
+          g.fillStyle = random() > 0.7 ? '#f4e3a1' : '#2b3440';
+          g.fillRect(wx, wy, 44, 56);
+        }
+      }
+    }
+    g.fillStyle = '#c0392b';
+    g.font = '700 220px sans-serif';
+    g.fillText('幸福小区 3 栋', width * 0.08, height * 0.18);
+    // A lens is never perfectly sharp: without this the windows' hard edges cost more than any real photo.
+    const soft = document.createElement('canvas');
+    soft.width = width;
+    soft.height = height;
+    const sg = soft.getContext('2d')!;
+    sg.filter = 'blur(2px)';
+    sg.drawImage(canvas, 0, 0);
+    g.drawImage(soft, 0, 0);
+    // Sensor noise: what makes real photos cost bytes.
+    const tile = document.createElement('canvas');
+    tile.width = 256;
+    tile.height = 256;
+    const tg = tile.getContext('2d')!;
+    const noise = tg.createImageData(256, 256);
+    for (let i = 0; i < noise.data.length; i += 4) {
+      const v = random() * 255;
+      noise.data[i] = v;
+      noise.data[i + 1] = v;
+      noise.data[i + 2] = v;
+      noise.data[i + 3] = 255;
+    }
+    tg.putImageData(noise, 0, 0);
+    // A phone denoises its sensor: faint grain, two pixels wide.
+    g.globalAlpha = 0.05;
+    g.scale(2, 2);
+    g.fillStyle = g.createPattern(tile, 'repeat')!;
+    g.fillRect(0, 0, width / 2, height / 2);
+    g.setTransform(1, 0, 0, 1, 0, 0);
+    g.globalAlpha = 1;
+
+    const encoded = await new Promise<Blob>((resolve) => canvas.toBlob((blob) => resolve(blob!), 'image/jpeg', 0.92));
+    let bytes = new Uint8Array(await encoded.arrayBuffer());
+    if (exifOrientation) {
+      // A minimal EXIF APP1 segment with only the Orientation tag, right after the start-of-image marker.
+      const app1 = [0xff, 0xe1, 0x00, 0x22, 0x45, 0x78, 0x69, 0x66, 0, 0, 0x49, 0x49, 0x2a, 0, 8, 0, 0, 0, 1, 0];
+      app1.push(0x12, 0x01, 3, 0, 1, 0, 0, 0, exifOrientation, 0, 0, 0, 0, 0, 0, 0);
+      const withExif = new Uint8Array(bytes.length + app1.length);
+      withExif.set(bytes.subarray(0, 2));
+      withExif.set(app1, 2);
+      withExif.set(bytes.subarray(2), 2 + app1.length);
+      bytes = withExif;
+    }
+    const file = new File([bytes], 'IMG_20261123_154731.jpg', { type: 'image/jpeg', lastModified: Date.now() });
+
+    let last = performance.now();
+    let longest = 0;
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+    }, 10);
+    const { preparePhoto } = (window as unknown as { platform: PlatformFixture }).platform;
+    const started = performance.now();
+    const photo = await preparePhoto(file, {
+      takenAt: '2026-11-23T07:47:31.000Z',
+      timeZone: 'Asia/Shanghai',
+      position: { latitude: 41.791234, longitude: 123.404567, accuracyM: 12 },
+      caseNumber: 'SJXF-2026-000123',
+      collectorName: '外访员1号 王建国',
+    });
+    const ms = performance.now() - started;
+    clearInterval(ticker);
+
+    const image = document.getElementById('result') as HTMLImageElement;
+    image.src = URL.createObjectURL(new Blob([photo.bytes], { type: 'image/jpeg' }));
+    await image.decode();
+    let binary = '';
+    for (let i = 0; i < photo.bytes.length; i += 0x8000) binary += String.fromCharCode(...photo.bytes.subarray(i, i + 0x8000));
+    return {
+      base64: btoa(binary),
+      sha256: photo.sha256,
+      width: photo.width,
+      height: photo.height,
+      takenAt: photo.takenAt,
+      inputBytes: file.size,
+      ms,
+      longestMainThreadGapMs: longest,
+    };
+  }, options);
+}
+
+describe('photo pipeline', () => {
+  let fixture: FixtureSite;
+
+  beforeAll(async () => {
+    fixture = await serveFixture();
+  });
+
+  afterAll(async () => {
+    await fixture?.stop();
+  });
+
+  async function fixturePage(options: { withoutOffscreenCanvas?: boolean } = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1600 }, deviceScaleFactor: 1, locale: 'zh-CN' });
+    contexts.push(context);
+    if (options.withoutOffscreenCanvas) {
+      await context.addInitScript(() => {
+        delete (window as unknown as { OffscreenCanvas?: unknown }).OffscreenCanvas;
+      });
+    }
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    await page.goto(fixture.url);
+    await page.locator('html[data-ready="true"]').waitFor();
+    return page;
+  }
+
+  async function check(run: PipelineRun, expected: { width: number; height: number }, name: string): Promise<Buffer> {
+    const bytes = Buffer.from(run.base64, 'base64');
+    await mkdir(screenshotDir, { recursive: true });
+    await writeFile(`${screenshotDir}${name}.jpg`, bytes);
+    expect(Math.max(run.width, run.height)).toBeLessThanOrEqual(1600);
+    expect({ width: run.width, height: run.height }).toEqual(expected);
+    expect(jpegSize(bytes)).toEqual(expected);
+    expect(bytes.length).toBeGreaterThan(40_000);
+    expect(bytes.length).toBeLessThanOrEqual(166_666);
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(run.sha256);
+    expect(run.takenAt).toBe('2026-11-23T07:47:31.000Z');
+    return bytes;
+  }
+
+  it('turns a 12-megapixel camera JPEG into a watermarked, hashed JPEG within budget, off the main thread', async () => {
+    const page = await fixturePage();
+    const run = await runPipeline(page, { width: 4000, height: 3000 });
+    const bytes = await check(run, { width: 1600, height: 1200 }, 'platform-photo');
+    // The worker does the heavy part: the page never freezes for long (generous for a busy 2-core machine).
+    expect(run.longestMainThreadGapMs).toBeLessThan(300);
+    await page.locator('#result').screenshot({ path: `${screenshotDir}platform-photo-watermark.png` });
+    console.log(
+      `photo pipeline (worker): 12 MP, ${(run.inputBytes / 1024).toFixed(0)} KB in → ${(bytes.length / 1024).toFixed(1)} KB out, ` +
+        `${run.width}x${run.height}, ${run.ms.toFixed(0)} ms, longest main-thread gap ${run.longestMainThreadGapMs.toFixed(0)} ms`,
+    );
+  });
+
+  it('applies the EXIF orientation of a portrait photo taken with the phone turned', async () => {
+    const page = await fixturePage();
+    const run = await runPipeline(page, { width: 4000, height: 3000, exifOrientation: 6 });
+    await check(run, { width: 1200, height: 1600 }, 'platform-photo-portrait');
+    await page.setViewportSize({ width: 1200, height: 1600 });
+    await page.locator('#result').screenshot({ path: `${screenshotDir}platform-photo-portrait.png` });
+  });
+
+  it('works on the main thread where OffscreenCanvas is missing', async () => {
+    const page = await fixturePage({ withoutOffscreenCanvas: true });
+    expect(await page.evaluate(() => typeof (window as unknown as { OffscreenCanvas?: unknown }).OffscreenCanvas)).toBe('undefined');
+    const run = await runPipeline(page, { width: 4000, height: 3000 });
+    const bytes = await check(run, { width: 1600, height: 1200 }, 'platform-photo-main-thread');
+    console.log(`photo pipeline (main thread): ${(bytes.length / 1024).toFixed(1)} KB, ${run.ms.toFixed(0)} ms`);
   });
 });
