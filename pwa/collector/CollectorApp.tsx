@@ -12,6 +12,8 @@ import { CollectorCasePage } from './case/CollectorCasePage.js';
 import { CheckInPage } from './check-in/CheckInPage.js';
 import { DayPage } from './day/DayPage.js';
 import { startCollectorEngine, useSyncProgress } from './engine/collector-engine.js';
+import { SosButton } from './sos/SosButton.js';
+import { SyncStatusPage } from './sync-status/SyncStatusPage.js';
 import { VisitPage } from './visit/VisitPage.js';
 import styles from './CollectorApp.module.css';
 
@@ -45,6 +47,8 @@ export function CollectorView({
       return <CheckInPage caseId={route.caseId} search={search} />;
     case 'visit':
       return <VisitPage visitId={route.id} search={search} user={user} />;
+    case 'sync':
+      return <SyncStatusPage />;
     default:
       return <>{notFound}</>;
   }
@@ -75,6 +79,7 @@ export function CollectorNav({ route }: { route: Route }) {
           )}
         </a>
       ))}
+      <SosButton />
     </nav>
   );
 }

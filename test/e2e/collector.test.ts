@@ -214,6 +214,23 @@ describe('the collector’s day', () => {
     expect(await cards.nth(1).innerText()).toContain('待同步');
     await screenshot(page, 'collector-offline-list');
 
+    // What is not yet on the server, in total and per visit.
+    await page.getByRole('link', { name: /^同步/ }).click();
+    await page.getByRole('heading', { name: '同步状态', level: 1 }).waitFor();
+    expect(await page.getByTestId('sync-totals').innerText()).toMatch(/\d+ 项待同步/);
+    expect(await page.getByTestId('unsent-visits').innerText()).toContain('照片已上传 0 / 2');
+    await page.getByText('当前无网络').waitFor();
+    await screenshot(page, 'collector-sync-offline');
+
+    // SOS with no network: confirmed in a second step, then queued on the device.
+    await page.getByRole('button', { name: '求助', exact: true }).click();
+    const sos = page.getByRole('dialog', { name: '紧急求助' });
+    await sos.getByLabel('情况说明（可选）').fill('对方情绪激动，已离开现场');
+    await screenshot(page, 'collector-sos', { fullPage: false });
+    await sos.getByRole('button', { name: '确认发出求助' }).click();
+    await sos.getByText('求助已保存，联网后立即发送。').waitFor();
+    await sos.getByRole('button', { name: '关闭' }).click();
+
     // Back online: the engine syncs by itself; the server holds both visits and all three photos.
     await context.setOffline(false);
     const held = async (caseId: string) =>
@@ -227,5 +244,31 @@ describe('the collector’s day', () => {
     }, 60_000).toEqual(['1/1', '2/2']);
     const firstVisit = (await api<CaseDetail>(supervisor, 'GET', `/api/cases/${first.caseId}`)).previousVisits[0];
     expect(firstVisit).toMatchObject({ outcome: 'met_debtor', notes: '债务人在家，态度配合，表示月底前联系委托方。' });
+    // Everything, the SOS included, was acknowledged: nothing waits and nothing was refused.
+    await page.getByText('全部已同步').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('sync-failures').count()).toBe(0);
+    await screenshot(page, 'collector-sync-done');
+
+    // The server's view of the case comes back to the device: the first visit is among its earlier visits.
+    await page.getByRole('link', { name: '今日', exact: true }).click();
+    await cards.first().click();
+    await eventually(
+      async () => (await page.getByTestId('earlier-visits').count()) > 0 && (await page.getByTestId('earlier-visits').innerText()),
+      30_000,
+    ).toContain('见到债务人');
+
+    // A check-in 2 km from the address is allowed, warned about and flagged.
+    const third = stops[2];
+    if (third) {
+      await context.setGeolocation(north(third, 2_000));
+      await page.getByRole('link', { name: '今日', exact: true }).click();
+      await cards.nth(2).click();
+      await page.getByRole('link', { name: `在此地址签到：${third.address}` }).click();
+      await page.getByRole('button', { name: '获取定位' }).click();
+      await page.getByText(/超出 150 米范围/).waitFor();
+      await screenshot(page, 'collector-check-in-far');
+      await page.getByRole('button', { name: '仍然签到（将被标记）' }).click();
+      await page.getByText('已保存（待同步）').waitFor();
+    }
   });
 });

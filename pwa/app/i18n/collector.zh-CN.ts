@@ -36,6 +36,9 @@ export const collectorZhCN = {
     noVisits: '本设备上还没有此案件的外访记录。',
     visitStarted: (time: string) => `签到 ${time}`,
     openVisit: '查看 / 继续记录',
+    earlierVisits: '历史外访',
+    noEarlierVisits: '此前没有外访记录。',
+    earlierBy: (name: string) => `外访员：${name}`,
     notesOnDevice: '本机备注',
     notOnDevice: '本设备上没有这个案件：可能已被移出您的名下，或尚未同步。',
     backToDay: '返回今日列表',
@@ -233,9 +236,10 @@ export const collectorZhCN = {
     cancel: '取消',
     sending: '正在发出…',
     queued: '求助已保存，联网后立即发送。',
-    sent: '求助已发出。',
+    sent: '求助已记录，正在发送给主管。',
     call110: '拨打 110',
-    unavailable: '求助功能尚未接入同步引擎。请直接电话联系主管或拨打 110。',
+    locating: '正在获取位置…',
+    failed: (reason: string) => `求助没能保存：${reason}。请直接电话联系主管或拨打 110。`,
   },
 };
 

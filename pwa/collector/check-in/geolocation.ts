@@ -1,4 +1,4 @@
-// One GPS fix for a check-in: high accuracy, a timeout, never a cached position, and never a
+// One GPS fix: high accuracy, a timeout, and never a
 // watchPosition left running (it would make later fixes time out).
 import type { Position } from '../../../shared/schemas/sync.js';
 
@@ -7,9 +7,11 @@ export type FixResult = { ok: true; position: Position; at: string } | { ok: fal
 
 type GeolocationLike = Pick<Geolocation, 'getCurrentPosition'>;
 
+/** maximumAgeMs stays 0 for a check-in (a cached fix may be from elsewhere); an SOS takes a recent one for speed. */
 export function currentFix(
   geolocation: GeolocationLike | undefined = globalThis.navigator?.geolocation,
   timeoutMs = 20_000,
+  maximumAgeMs = 0,
 ): Promise<FixResult> {
   if (!geolocation) return Promise.resolve({ ok: false, failure: 'unsupported' });
   return new Promise((resolve) => {
@@ -21,7 +23,7 @@ export function currentFix(
           at: new Date(fix.timestamp || Date.now()).toISOString(),
         }),
       (error) => resolve({ ok: false, failure: error.code === 1 ? 'denied' : error.code === 3 ? 'timeout' : 'unavailable' }),
-      { enableHighAccuracy: true, timeout: timeoutMs, maximumAge: 0 },
+      { enableHighAccuracy: true, timeout: timeoutMs, maximumAge: maximumAgeMs },
     );
   });
 }
