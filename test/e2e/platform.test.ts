@@ -335,6 +335,31 @@ describe('photo pipeline', () => {
     await page.locator('#result').screenshot({ path: `${screenshotDir}platform-photo-portrait.png` });
   });
 
+  it('reports storage use and quota, and whether storage is persistent', async () => {
+    const page = await fixturePage();
+    const report = await page.evaluate(async () => {
+      const { storageMonitor } = (window as unknown as { platform: PlatformFixture }).platform;
+      await storageMonitor.requestPersistence();
+      // The monitor calls a new subscriber at once with what it knows.
+      const seen = new Promise<unknown>((resolve) => {
+        const stop = storageMonitor.subscribe(resolve);
+        queueMicrotask(stop);
+      });
+      return { first: await seen, refreshed: await storageMonitor.refresh() };
+    });
+    const refreshed = report.refreshed;
+    expect(refreshed.supported).toBe(true);
+    expect(refreshed.quotaBytes).toBeGreaterThan(0);
+    expect(refreshed.usageBytes).toBeGreaterThanOrEqual(0);
+    expect(refreshed.freeBytes).toBe(refreshed.quotaBytes - refreshed.usageBytes);
+    expect(typeof refreshed.persisted).toBe('boolean');
+    expect(report.first).toMatchObject({ supported: true });
+    console.log(
+      `storage: ${(refreshed.usageBytes / 1024).toFixed(0)} KB used of ${(refreshed.quotaBytes / 1024 ** 3).toFixed(1)} GB, ` +
+        `persisted ${String(refreshed.persisted)}, warning ${String(refreshed.warning)}`,
+    );
+  });
+
   it('works on the main thread where OffscreenCanvas is missing', async () => {
     const page = await fixturePage({ withoutOffscreenCanvas: true });
     expect(await page.evaluate(() => typeof (window as unknown as { OffscreenCanvas?: unknown }).OffscreenCanvas)).toBe('undefined');
