@@ -172,6 +172,9 @@ describe('the collector’s day', () => {
       .setInputFiles({ name: 'door.jpg', mimeType: 'image/jpeg', buffer: await cameraJpeg(page, 'visit 1 door') });
     await page.getByText('已选 1 张').waitFor();
     await screenshot(page, 'collector-visit-form');
+    await page.getByText('拍照 / 选择照片').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500); // the thumbnail turns into the watermarked photo once prepared
+    await screenshot(page, 'collector-visit-photos', { fullPage: false });
     await page.getByRole('button', { name: '保存记录' }).click();
     await page.getByTestId('visit-record').waitFor();
     await page.getByText('已保存（待同步）').waitFor();
@@ -270,5 +273,13 @@ describe('the collector’s day', () => {
       await page.getByRole('button', { name: '仍然签到（将被标记）' }).click();
       await page.getByText('已保存（待同步）').waitFor();
     }
+
+    // English is one tap away: the day's list in English, amounts still in yuan.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('link', { name: 'Today', exact: true }).click();
+    await page.getByRole('heading', { name: "Today's route", level: 1 }).waitFor();
+    expect(await cards.first().innerText()).toMatch(/¥[\d,]+\.\d{2}/);
+    expect(await cards.first().innerText()).toContain('Checked out');
+    await screenshot(page, 'collector-day-en', { fullPage: false });
   });
 });

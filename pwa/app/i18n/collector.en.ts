@@ -2,7 +2,7 @@
 import type { CollectorMessages } from './collector.zh-CN.js';
 
 export const collectorEn: CollectorMessages = {
-  nav: { label: 'Field navigation', today: 'Today', sync: 'Sync', sos: 'Help' },
+  nav: { label: 'Field navigation', today: 'Today', sync: 'Sync', sos: 'SOS' },
   day: {
     routeTitle: "Today's route",
     casesTitle: 'My cases',

@@ -16,8 +16,7 @@ import { useI18n } from '../../app/i18n/i18n.js';
 import { Button, Notice } from '../../app/ui/ui.js';
 import type { SyncEngine } from '../../sync/index.js';
 import { Choices, Group, SelectInput, TextInput } from './fields.js';
-import { PhotoPicker } from './PhotoPicker.js';
-import { preparePhoto } from './photo-adapter.js';
+import { PhotoPicker, type ChosenPhoto } from './PhotoPicker.js';
 import {
   emptyDraft,
   isThirdParty,
@@ -45,7 +44,7 @@ export function VisitForm({ engine, detail, visitId, addressId, position, collec
   const { t, money } = useI18n();
   const v = t.collector.visit;
   const [draft, setDraft] = useState<VisitDraft>(emptyDraft);
-  const [photos, setPhotos] = useState<File[]>([]);
+  const [photos, setPhotos] = useState<ChosenPhoto[]>([]);
   const [errors, setErrors] = useState<DraftErrors>({});
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -86,10 +85,7 @@ export function VisitForm({ engine, detail, visitId, addressId, position, collec
     setFailure(null);
     setSaving(true);
     try {
-      const takenAt = new Date().toISOString();
-      const prepared = await Promise.all(
-        photos.map((file) => preparePhoto(file, { takenAt, position, caseNumber: detail.externalId, collectorName })),
-      );
+      const prepared = await Promise.all(photos.map((photo) => photo.prepared));
       await engine.recordVisit({ ...result.fields, photos: prepared });
       onSaved();
     } catch (error) {
@@ -272,7 +268,11 @@ export function VisitForm({ engine, detail, visitId, addressId, position, collec
         </Group>
       )}
 
-      <PhotoPicker files={photos} onChange={setPhotos} />
+      <PhotoPicker
+        photos={photos}
+        stamp={{ timeZone: detail.timeZone, position, caseNumber: detail.externalId, collectorName }}
+        onChange={setPhotos}
+      />
 
       {failure && <Notice kind="error" title={failure} live="assertive" />}
       <Button type="submit" variant="primary" large block busy={saving} disabled={saving}>
