@@ -118,7 +118,8 @@ export async function registerRealtime(
     );
   });
 
-  app.addHook('onClose', async () => {
+  // preClose: open websockets would otherwise keep the HTTP server from ever closing.
+  app.addHook('preClose', async () => {
     for (const timer of pending.values()) clearTimeout(timer);
     await stopListening();
     await stopRevocations();
