@@ -2,7 +2,7 @@
 // updates back; the photo pipeline and storage monitor run in a real page (test/e2e/fixtures/platform).
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, phone, screenshot, screenshotDir } from './browser.js';
 import type { PlatformFixture } from './fixtures/platform/entry.js';
@@ -259,10 +259,8 @@ function runPipeline(page: Page, options: { width: number; height: number; exifO
     const image = document.getElementById('result') as HTMLImageElement;
     image.src = URL.createObjectURL(new Blob([photo.bytes], { type: 'image/jpeg' }));
     await image.decode();
-    let binary = '';
-    for (let i = 0; i < photo.bytes.length; i += 0x8000) binary += String.fromCharCode(...photo.bytes.subarray(i, i + 0x8000));
     return {
-      base64: btoa(binary),
+      base64: (window as unknown as { platform: PlatformFixture }).platform.base64(photo.bytes),
       sha256: photo.sha256,
       width: photo.width,
       height: photo.height,
@@ -366,5 +364,96 @@ describe('photo pipeline', () => {
     const run = await runPipeline(page, { width: 4000, height: 3000 });
     const bytes = await check(run, { width: 1600, height: 1200 }, 'platform-photo-main-thread');
     console.log(`photo pipeline (main thread): ${(bytes.length / 1024).toFixed(1)} KB, ${run.ms.toFixed(0)} ms`);
+  });
+});
+
+interface RecordingRun {
+  base64: string;
+  sha256: string;
+  mimeType: string;
+  contentType: string | null;
+  durationMs: number;
+  complete: boolean;
+}
+
+describe('visit audio recording', () => {
+  let fixture: FixtureSite;
+  let withMicrophone: Browser;
+
+  beforeAll(async () => {
+    // Chromium's fake microphone (a beep), granted without a prompt: only for this browser.
+    [fixture, withMicrophone] = await Promise.all([
+      serveFixture(),
+      chromium.launch({
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+      }),
+    ]);
+  });
+
+  afterAll(async () => {
+    await withMicrophone?.close();
+    await fixture?.stop();
+  });
+
+  async function openPage(context: BrowserContext): Promise<Page> {
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    await page.goto(fixture.url);
+    await page.locator('html[data-ready="true"]').waitFor();
+    return page;
+  }
+
+  function checkRecording(run: RecordingRun): Buffer {
+    const bytes = Buffer.from(run.base64, 'base64');
+    expect(bytes.length).toBeGreaterThan(1_000);
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(run.sha256);
+    expect(run.contentType).toBe('audio/webm');
+    // A WebM file starts with the EBML magic number.
+    expect(bytes.subarray(0, 4).toString('hex')).toBe('1a45dfa3');
+    return bytes;
+  }
+
+  it('records from start to stop in 0.5 s chunks, hashed like a photo; a crash mid-visit loses at most a chunk', async () => {
+    const context = await withMicrophone.newContext({ permissions: ['microphone'] });
+    const page = await openPage(context);
+    const run = await page.evaluate(async (): Promise<RecordingRun> => {
+      const { createVisitRecorder, base64 } = (window as unknown as { platform: PlatformFixture }).platform;
+      const recorder = await createVisitRecorder({ userId: 'e2e', timesliceMs: 500 });
+      await recorder.start('visit-full');
+      await new Promise((done) => setTimeout(done, 2_500));
+      const audio = await recorder.stop();
+      await recorder.discard(audio.visitId);
+      recorder.close();
+      const { bytes, ...rest } = audio;
+      return { ...rest, base64: base64(bytes) };
+    });
+    const bytes = checkRecording(run);
+    expect(run.complete).toBe(true);
+    expect(run.durationMs).toBeGreaterThanOrEqual(2_400);
+    expect(run.mimeType).toContain('audio/webm');
+    console.log(`audio: ${(bytes.length / 1024).toFixed(1)} KB for ${(run.durationMs / 1000).toFixed(1)} s (${run.mimeType})`);
+
+    // The tab dies while recording: the chunks stored so far come back on the next start.
+    await page.evaluate(async () => {
+      const { createVisitRecorder } = (window as unknown as { platform: PlatformFixture }).platform;
+      const recorder = await createVisitRecorder({ userId: 'e2e', timesliceMs: 500 });
+      await recorder.start('visit-crash');
+      await new Promise((done) => setTimeout(done, 2_000));
+    });
+    await page.close();
+    const reopened = await openPage(context);
+    const recovered = await reopened.evaluate(async (): Promise<RecordingRun[]> => {
+      const { createVisitRecorder, base64 } = (window as unknown as { platform: PlatformFixture }).platform;
+      const recorder = await createVisitRecorder({ userId: 'e2e' });
+      const found = await recorder.recoverUnfinished();
+      return found.map(({ bytes, ...rest }) => ({ ...rest, base64: base64(bytes) }));
+    });
+    expect(recovered).toHaveLength(1);
+    checkRecording(recovered[0]!);
+    expect(recovered[0]!.complete).toBe(false);
+    // Saved every half second: what was lost is at most the last chunk.
+    expect(recovered[0]!.durationMs).toBeGreaterThanOrEqual(1_000);
+    await context.close();
   });
 });
