@@ -191,6 +191,11 @@ describe('the collector’s day', () => {
     await page.getByRole('link', { name: '今日', exact: true }).click();
     await cards.nth(1).click();
     await page.getByRole('heading', { name: second.debtorName, level: 1 }).waitFor();
+    // A free note on the case, saved on the device like any record.
+    await page.getByLabel('备注内容（不属于某次外访）').fill('楼下保安称其早出晚归');
+    await page.getByRole('button', { name: '保存备注' }).click();
+    await page.getByText('已保存（待同步）').waitFor();
+    await page.getByText('楼下保安称其早出晚归').waitFor();
     await page.getByRole('link', { name: `在此地址签到：${second.address}` }).click();
     await page.getByRole('button', { name: '获取定位' }).click();
     await page.getByTestId('fix').waitFor();

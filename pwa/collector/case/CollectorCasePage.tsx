@@ -9,6 +9,7 @@ import { CaseView } from '../../cases/CaseDetailPage.js';
 import { fetchCase } from '../../cases/cases.api.js';
 import { useSyncProgress } from '../engine/collector-engine.js';
 import { readCase, useStoreQuery } from '../engine/store-reads.js';
+import { AddNote } from './AddNote.js';
 import { EarlierVisits } from './EarlierVisits.js';
 import { NavigateMenu } from './NavigateMenu.js';
 import { VisitsOnDevice } from './VisitsOnDevice.js';
@@ -56,6 +57,7 @@ export function CollectorCasePage({ id }: { id: string }) {
         >
           <VisitsOnDevice detail={data.detail} visits={data.visits} photos={data.photos} />
           <EarlierVisits detail={data.detail} />
+          {query.engine && <AddNote engine={query.engine} caseId={data.detail.id} />}
           {data.notes.length > 0 && (
             <section class={styles.section} aria-labelledby="device-notes-title">
               <h2 id="device-notes-title" class={styles.sectionTitle}>
