@@ -60,7 +60,8 @@ export async function buildApp({ config, database }: AppDependencies): Promise<F
         // Leaflet positions map panes with inline styles.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
+        // https: for map tiles the service worker fetches and caches (any configured tile source).
+        connectSrc: ["'self'", 'ws:', 'wss:', 'https:'],
         workerSrc: ["'self'", 'blob:'],
         frameAncestors: ["'none'"],
         // Only behind HTTPS: on a plain-HTTP LAN install it would break every asset.
