@@ -2,7 +2,8 @@
 // - The app shell (hashed assets + index.html) is precached, so the installed app opens with no network.
 // - Navigations get the precached index.html (client-side routes), except /api/*.
 // - The API is never cached here: the sync engine's IndexedDB is the offline store.
-// - Map tiles: cache first, in their own expiring cache, the first thing dropped when storage runs short.
+// - Map tiles requested with CORS: cache first, in their own expiring cache, the first thing dropped when
+//   storage runs short. (Needs the tile origin in the CSP's connect-src; no-cors tiles go straight out.)
 // - A new version waits until the app asks it to take over (platform/updates.ts), so it never reloads the
 //   app in the middle of an upload; the previous precache is cleaned only once the new worker activates.
 import { clientsClaim } from 'workbox-core';
@@ -11,7 +12,7 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
-import { servesAppShell, tileCacheLimits, tileCacheName, tileUrlMatcher } from './platform/sw-rules.js';
+import { isCachedTileRequest, servesAppShell, tileCacheLimits, tileCacheName, tileUrlMatcher } from './platform/sw-rules.js';
 import { tileSource } from './platform/tiles/source.js';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
@@ -26,7 +27,7 @@ registerRoute(({ request, url }) => request.mode === 'navigate' && servesAppShel
 
 const isTile = tileUrlMatcher(tileSource.urlTemplate);
 registerRoute(
-  ({ url, request }) => request.method === 'GET' && isTile(url.href),
+  ({ request }) => isCachedTileRequest(request, isTile),
   new CacheFirst({
     cacheName: tileCacheName,
     plugins: [

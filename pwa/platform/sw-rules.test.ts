@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isApiPath, servesAppShell, tileUrlMatcher } from './sw-rules.js';
+import { isApiPath, isCachedTileRequest, servesAppShell, tileUrlMatcher } from './sw-rules.js';
 
 const origin = 'https://fv.example.cn';
 
@@ -29,5 +29,14 @@ describe('service worker routes', () => {
     expect(withSubdomains('https://b.tiles.example.cn/base/3/4/5@2x.png?key=abc')).toBe(true);
     expect(withSubdomains('https://b.tiles.example.cn/base/3/4/5.png?key=abc')).toBe(true);
     expect(withSubdomains('https://b.tilesXexample.cn/base/3/4/5.png?key=abc')).toBe(false);
+  });
+
+  it('caches only CORS GETs of tiles, leaving no-cors tile images to the browser', () => {
+    const isTile = tileUrlMatcher('https://tile.openstreetmap.org/{z}/{x}/{y}.png');
+    const url = 'https://tile.openstreetmap.org/15/27329/12485.png';
+    expect(isCachedTileRequest({ method: 'GET', mode: 'cors', url }, isTile)).toBe(true);
+    expect(isCachedTileRequest({ method: 'GET', mode: 'no-cors', url }, isTile)).toBe(false);
+    expect(isCachedTileRequest({ method: 'HEAD', mode: 'cors', url }, isTile)).toBe(false);
+    expect(isCachedTileRequest({ method: 'GET', mode: 'cors', url: `${origin}/api/cases` }, isTile)).toBe(false);
   });
 });

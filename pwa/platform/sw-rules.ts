@@ -31,3 +31,18 @@ export function tileUrlMatcher(urlTemplate: string): (url: string) => boolean {
   const regex = new RegExp(`^${pattern}$`, 'i');
   return (url) => regex.test(url);
 }
+
+export interface RequestLike {
+  method: string;
+  mode: RequestMode;
+  url: string;
+}
+
+/**
+ * A tile the service worker fetches and caches itself: a CORS GET of the configured tile source.
+ * A no-cors tile (Leaflet without `crossOrigin`) is left to the browser: its opaque answer would cost
+ * megabytes of quota padding, and the worker's own fetch of it needs the tile origin in connect-src.
+ */
+export function isCachedTileRequest(request: RequestLike, isTileUrl: (url: string) => boolean): boolean {
+  return request.method === 'GET' && request.mode === 'cors' && isTileUrl(request.url);
+}

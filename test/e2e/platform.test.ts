@@ -96,6 +96,32 @@ describe('service worker', () => {
     await page.context().setOffline(false);
   });
 
+  it('map tiles requested as plain images still load with the service worker in control', async () => {
+    const page = await newPhonePage();
+    // No tile server is reachable from here: answer for tile.openstreetmap.org (the default source).
+    const tile = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    const served: string[] = [];
+    await page.context().route('https://tile.openstreetmap.org/**', async (route) => {
+      served.push(new URL(route.request().url()).pathname);
+      await route.fulfill({ status: 200, body: tile, headers: { 'content-type': 'image/png', 'access-control-allow-origin': '*' } });
+    });
+    await page.goto('/');
+    await eventually(() => controlled(page)).toBe(true);
+    const loaded = await page.evaluate(
+      () =>
+        new Promise<string>((done) => {
+          const image = new Image();
+          image.onload = () => done('loaded');
+          image.onerror = () => done('failed');
+          image.src = 'https://tile.openstreetmap.org/12/3413/1550.png';
+        }),
+    );
+    expect(loaded).toBe('loaded');
+    expect(served).toEqual(['/12/3413/1550.png']);
+    // An opaque tile is never stored: it would count as megabytes against the quota.
+    expect(await page.evaluate(async () => (await (await caches.open('fv-tiles')).keys()).length)).toBe(0);
+  });
+
   it('a new version waits instead of reloading the app, until the app lets it take over', async () => {
     const page = await newPhonePage();
     await page.goto('/');
