@@ -5,6 +5,7 @@ import { UsersPage } from '../admin/UsersPage.js';
 import { SignInPage } from '../auth/SignInPage.js';
 import { CaseDetailPage } from '../cases/CaseDetailPage.js';
 import { CollectorNav, CollectorView, useCollectorEngine } from '../collector/CollectorApp.js';
+import { UpdateBanner } from '../collector/UpdateBanner.js';
 import { CaseTablePage } from '../cases/CaseTablePage.js';
 import { ImportPage } from '../intake/ImportPage.js';
 import { SupervisorOverviewPage } from '../supervisor/SupervisorOverviewPage.js';
@@ -62,6 +63,7 @@ function CollectorSignedIn({ user, route, pathname, search }: { user: SessionUse
   const notFound = <NotFound home={homeFor(user.role)} />;
   return (
     <Shell user={user} nav={[]} mobile pathname={pathname} footer={<CollectorNav route={route} />}>
+      <UpdateBanner />
       {allows(user.role, route) ? <CollectorView user={user} route={route} search={search} notFound={notFound} /> : notFound}
     </Shell>
   );

@@ -228,6 +228,7 @@ describe('the collector’s day', () => {
     expect(await page.getByTestId('sync-totals').innerText()).toMatch(/\d+ 项待同步/);
     expect(await page.getByTestId('unsent-visits').innerText()).toContain('照片已上传 0 / 2');
     await page.getByText('当前无网络').waitFor();
+    expect(await page.getByTestId('storage').innerText()).toMatch(/本机存储：已用 [\d.]+ [KMG]?B，共 [\d.]+ [KMG]?B/);
     await screenshot(page, 'collector-sync-offline');
 
     // SOS with no network: confirmed in a second step, then queued on the device.

@@ -228,7 +228,15 @@ export const collectorEn: CollectorMessages = {
       'note.add': 'Note',
       'sos.raise': 'SOS',
     },
+    storage: (used, quota) => `Storage on this device: ${used} used of ${quota}`,
+    storageWarning: 'This device is running out of storage: sync soon; synced photos are removed from the device to make room.',
+    storageNotPersisted: 'The browser may clear offline data when space runs short: sync soon.',
     lastError: (message) => `Last error: ${message}`,
+  },
+  update: {
+    available: 'A new version is ready.',
+    apply: 'Update now',
+    waiting: 'Syncing; the update follows as soon as it is done…',
   },
   sos: {
     button: 'SOS emergency',

@@ -229,7 +229,15 @@ export const collectorZhCN = {
       'note.add': '备注',
       'sos.raise': '求助',
     },
+    storage: (used: string, quota: string) => `本机存储：已用 ${used}，共 ${quota}`,
+    storageWarning: '本机存储空间快满了：请尽快联网同步，已同步的照片会从本机删除，腾出空间。',
+    storageNotPersisted: '浏览器可能在空间不足时清除离线数据，请尽快同步。',
     lastError: (message: string) => `上次错误：${message}`,
+  },
+  update: {
+    available: '新版本已就绪。',
+    apply: '立即更新',
+    waiting: '正在同步，完成后自动更新…',
   },
   sos: {
     button: 'SOS 紧急求助',

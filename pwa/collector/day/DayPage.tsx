@@ -9,6 +9,7 @@ import { Empty, Loading, Notice, cx } from '../../app/ui/ui.js';
 import { useSyncProgress } from '../engine/collector-engine.js';
 import { readDay, useStoreQuery } from '../engine/store-reads.js';
 import { planDay } from './day-plan.js';
+import { prefetchDayArea } from './prefetch-day.js';
 import { RouteList } from './RouteList.js';
 import { RouteMap } from './RouteMap.js';
 import styles from './DayPage.module.css';
@@ -24,6 +25,13 @@ export function DayPage({ user, search }: { user: SessionUser; search: string })
   }, [engine]);
   const view = new URLSearchParams(search).get('view') === 'map' ? 'map' : 'list';
   const plan = query.data ? planDay(query.data.cases, query.data.route, query.data.visits) : null;
+  const planKey = query.data?.route ? `route:${query.data.route.id}` : `cases:${plan?.stops.length ?? 0}`;
+  const points = plan?.stops.map((stop) => ({ lat: stop.lat, lng: stop.lng })) ?? [];
+  const pointsKey = JSON.stringify(points);
+  useEffect(() => {
+    if (points.length > 0) prefetchDayArea(planKey, points);
+    // Keyed by the plan and its points, not by the arrays' identity.
+  }, [planKey, pointsKey]);
   const title = plan?.kind === 'route' ? t.collector.day.routeTitle : t.collector.day.casesTitle;
   usePageTitle(title);
 

@@ -1,6 +1,7 @@
 // The collector's sync engine for the signed-in session: opened on sign-in, closed on sign-out. Views
 // read the device's store through it, so the app works with no network once the first sync is done.
 import { useEffect, useState } from 'preact/hooks';
+import { updates } from '../../platform/updates.js';
 import { openSyncEngine, startSyncTriggers, type SyncEngine, type SyncProgress } from '../../sync/index.js';
 
 export type EngineState =
@@ -45,6 +46,7 @@ export function startCollectorEngine(userId: string, hooks: EngineSessionHooks):
   let stopped = false;
   let stopTriggers: (() => void) | null = null;
   let unsubscribe: (() => void) | null = null;
+  let unwatchUpdates: (() => void) | null = null;
   let signedOutSeen = false;
   setState({ status: 'opening', userId });
   const opened = openSyncEngine({ userId, transport: { baseUrl: '', getToken: hooks.getToken } }).then(
@@ -59,6 +61,8 @@ export function startCollectorEngine(userId: string, hooks: EngineSessionHooks):
           hooks.onSignedOut();
         }
       });
+      // A new app version waits while the engine is sending (platform/updates.ts).
+      unwatchUpdates = updates.watchSync((listener) => engine.subscribe(listener));
       stopTriggers = startSyncTriggers({ requestSync: engine.requestSync, nudges: { baseUrl: '', getToken: hooks.getToken } });
       setState({ status: 'open', userId, engine });
       return engine;
@@ -75,6 +79,7 @@ export function startCollectorEngine(userId: string, hooks: EngineSessionHooks):
     stopped = true;
     stopTriggers?.();
     unsubscribe?.();
+    unwatchUpdates?.();
     progress = null;
     setState({ status: 'closed' });
     const engine = await opened;

@@ -2,6 +2,7 @@
 // photos, the last good sync, the oldest item waiting, and what the server refused for good, and why.
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../../app/i18n/i18n.js';
+import { storageMonitor, type StorageReport } from '../../platform/storage.js';
 import { followLink } from '../../app/router.js';
 import { usePageTitle } from '../../app/usePageTitle.js';
 import { Badge, Button, Loading, Notice } from '../../app/ui/ui.js';
@@ -24,6 +25,13 @@ function useOnline(): boolean {
   return online;
 }
 
+/** Storage use, re-read while the page is open (platform/storage.ts). */
+function useStorageReport(): StorageReport | null {
+  const [report, setReport] = useState<StorageReport | null>(storageMonitor.current);
+  useEffect(() => storageMonitor.subscribe(setReport), []);
+  return report;
+}
+
 export function SyncStatusPage() {
   const { t, dateTime } = useI18n();
   const s = t.collector.sync;
@@ -31,6 +39,7 @@ export function SyncStatusPage() {
   const query = useStoreQuery(readDay, []);
   const progress = useSyncProgress();
   const online = useOnline();
+  const storage = useStorageReport();
   if (!query.data || !progress || !query.engine) return <Loading />;
   const engine = query.engine;
   const summary = summarizeSync(progress, query.data.visits, query.data.cases);
@@ -73,6 +82,14 @@ export function SyncStatusPage() {
           {s.syncNow}
         </Button>
       </div>
+
+      {storage?.supported && (
+        <div class={styles.card} data-testid="storage">
+          <p class={styles.detail}>{s.storage(formatBytes(storage.usageBytes), formatBytes(storage.quotaBytes))}</p>
+          {storage.warning && <Notice kind="warn" title={s.storageWarning} />}
+          {storage.persisted === false && storage.warning === null && <p class={styles.detail}>{s.storageNotPersisted}</p>}
+        </div>
+      )}
 
       {summary.failures.length > 0 && (
         <section class={styles.card} aria-labelledby="failures-title">
