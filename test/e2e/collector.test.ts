@@ -221,6 +221,10 @@ describe('the collector’s day', () => {
     await eventually(() => cards.count()).toBe(stops.length);
     expect(await cards.nth(1).innerText()).toContain('待同步');
     await screenshot(page, 'collector-offline-list');
+    // The map too: Leaflet's chunk comes from the precache, the markers from the store.
+    await page.getByRole('button', { name: '地图', exact: true }).click();
+    await eventually(() => page.locator('.leaflet-marker-icon').count()).toBe(stops.length);
+    await page.getByRole('button', { name: '列表', exact: true }).click();
 
     // What is not yet on the server, in total and per visit.
     await page.getByRole('link', { name: /^同步/ }).click();
