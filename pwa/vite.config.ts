@@ -26,7 +26,8 @@ export default defineConfig({
         // A classic script: every browser runs it, module service workers are not universal yet.
         rollupFormat: 'iife',
         // The manifest and its icons are added by the plugin itself (includeManifestIcons).
-        globPatterns: ['**/*.{js,css,html,svg,woff2}'],
+        // Images imported by code (Leaflet's markers, say) land in assets/ and must be there offline too.
+        globPatterns: ['**/*.{js,css,html,svg,woff2}', 'assets/**/*.{png,webp,jpg}'],
         // The whole shell must be precached or the installed app cannot open offline.
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
       },

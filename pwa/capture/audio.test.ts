@@ -2,9 +2,10 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CaptureHandlers, StartCapture } from './audio-capture.js';
 import { audioContentType, pickAudioType } from './audio-format.js';
+import { openAudioStore } from './audio-store.js';
 import { createVisitRecorder } from './audio.js';
 
 /** A microphone whose chunks the test hands over, like MediaRecorder's timeslices. */
@@ -91,8 +92,11 @@ describe('visit recorder', () => {
     mic.chunk('first ');
     time.advance(5_000);
     mic.chunk('second');
-    await new Promise((done) => setTimeout(done, 20));
-    before.close(); // the tab dies: no stop()
+    // Both chunks reach IndexedDB (as they would in the seconds before a crash)…
+    const store = await openAudioStore('u1', factory);
+    await vi.waitFor(async () => expect(await store.chunks('visit-2')).toHaveLength(2));
+    store.close();
+    before.close(); // …then the tab dies: no stop()
 
     const after = await createVisitRecorder({ userId: 'u1', capture: fakeMicrophone().capture, indexedDB: factory, now: time.now });
     const [recovered, ...others] = await after.recoverUnfinished();
