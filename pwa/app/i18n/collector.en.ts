@@ -13,6 +13,7 @@ export const collectorEn: CollectorMessages = {
     map: 'Map',
     views: 'Show as',
     window: (start, end) => `${start}–${end}`,
+    planned: (time) => `due ${time}`,
     noData: 'No cases on this device yet.',
     noDataHint: 'They sync by themselves when the network is there; after one sync the app works without it.',
     syncing: 'Syncing your cases…',

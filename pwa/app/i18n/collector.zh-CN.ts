@@ -16,6 +16,7 @@ export const collectorZhCN = {
     map: '地图',
     views: '显示方式',
     window: (start: string, end: string) => `${start}–${end}`,
+    planned: (time: string) => `预计 ${time} 到`,
     noData: '本设备上还没有案件数据。',
     noDataHint: '连接网络后会自动同步；同步一次之后，没有网络也能使用。',
     syncing: '正在同步案件…',

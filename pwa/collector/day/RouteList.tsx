@@ -48,6 +48,7 @@ function StopCard({ stop }: { stop: DayStop }) {
             {t.collector.day.window(clockIn(stop.window.start, stop.timeZone), clockIn(stop.window.end, stop.timeZone))}
           </span>
         )}
+        {stop.plannedArrival && <span class="num">{t.collector.day.planned(clockIn(stop.plannedArrival, stop.timeZone))}</span>}
         <Badge tone={progressTones[stop.progress]}>{t.collector.progress[stop.progress]}</Badge>
         {stop.syncState !== 'none' && <Badge tone={syncTones[stop.syncState]}>{t.collector.syncState[stop.syncState]}</Badge>}
       </div>

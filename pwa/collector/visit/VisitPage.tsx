@@ -11,9 +11,9 @@ import type { SyncEngine } from '../../sync/index.js';
 import type { StoredPhoto, StoredVisit } from '../../sync/records.js';
 import { currentFix } from '../check-in/geolocation.js';
 import { syncStateOf } from '../day/day-plan.js';
-import { storeChanged } from '../engine/collector-engine.js';
+import { storeChanged, useSyncProgress } from '../engine/collector-engine.js';
 import { readVisit, useStoreQuery } from '../engine/store-reads.js';
-import { photoCounts } from './visit-view.js';
+import { photoCounts, visitRefusals } from './visit-view.js';
 import { VisitForm } from './VisitForm.js';
 import styles from './VisitPage.module.css';
 
@@ -76,6 +76,8 @@ function VisitView({
   const state = syncStateOf([visit]);
   const counts = photoCounts(visit, photos);
   const record = visit.record?.mutation;
+  // What the server refused of this visit, with its reason: never retried by itself, so it is said here.
+  const refusals = visitRefusals(visit, useSyncProgress()?.failures ?? []);
 
   const checkOut = async () => {
     setCheckingOut(true);
@@ -107,6 +109,10 @@ function VisitView({
           )}
         </div>
       </section>
+
+      {refusals.map((reason) => (
+        <Notice key={reason} kind="error" title={t.collector.syncState.failed} detail={reason} />
+      ))}
 
       {record ? (
         <section class={styles.recorded} aria-labelledby="recorded-title" data-testid="visit-record">
