@@ -27,7 +27,13 @@ export function RouteMap({ stops, joined = false }: { stops: DayStop[]; joined?:
         const source = tileSource;
         const created = leaflet.map(container.current, { zoomControl: true, attributionControl: true });
         leaflet
-          .tileLayer(source.urlTemplate, { attribution: source.attribution, maxZoom: source.maxZoom, subdomains: source.subdomains })
+          // CORS tiles: the service worker may cache them (a no-cors answer is opaque and padded).
+          .tileLayer(source.urlTemplate, {
+            attribution: source.attribution,
+            maxZoom: source.maxZoom,
+            subdomains: source.subdomains,
+            crossOrigin: true,
+          })
           .addTo(created);
         map.current = { map: created, markers: leaflet.layerGroup().addTo(created), leaflet };
         setFailed(false);
