@@ -40,6 +40,11 @@ export function windowsFor(kind: PlanningCase['addressKind']): TimeWindow[] {
   return [w('08:00', '21:00')];
 }
 
+/** The time window a planned stop falls in (the stop itself when none holds it). */
+export function windowOfStop(kind: PlanningCase['addressKind'], stop: { serviceStart: number; departure: number }): TimeWindow {
+  return windowsFor(kind).find((w) => stop.serviceStart >= w.start && stop.serviceStart <= w.end) ?? { start: stop.serviceStart, end: stop.departure };
+}
+
 /** Priority first, then the amount at stake (capped, so one huge debt does not eclipse priority). */
 export function visitValue(priority: number, totalOutstanding: number): number {
   return priority * 100 + Math.min(500, Math.round(totalOutstanding / 100_000));
@@ -88,7 +93,7 @@ export function toPlanView(
         distanceM: Math.round(route.distanceMetres),
         stops: route.stops.map((stop) => {
           const target = caseById.get(stop.taskId)!;
-          const window = windowsFor(target.addressKind).find((w) => stop.serviceStart >= w.start && stop.serviceStart <= w.end) ?? { start: stop.serviceStart, end: stop.departure };
+          const window = windowOfStop(target.addressKind, stop);
           return {
             caseId: target.id,
             addressId: target.addressId,

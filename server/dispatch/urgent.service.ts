@@ -9,7 +9,7 @@ import { newId } from '../ids.js';
 import { insertUrgentTask } from '../routing/insert.js';
 import { assignCases } from './assignment.repository.js';
 import { insertRoute, planningCases, planningCollectors } from './dispatch.repository.js';
-import { toPlanRequest, windowsFor } from './plan-request.js';
+import { toPlanRequest, windowOfStop } from './plan-request.js';
 import { localDate, publishedRoutesOn } from './routes.repository.js';
 
 export async function insertUrgentCase(db: Database, actor: SessionUser, caseId: string, timeZone: string, now = new Date()): Promise<UrgentResponse> {
@@ -48,7 +48,7 @@ export async function insertUrgentCase(db: Database, actor: SessionUser, caseId:
       { id: routeId, collectorId: result.collectorId, serviceDate, publishedAt: now, travelSeconds: Math.round(result.route.travelSeconds), distanceM: Math.round(result.route.distanceMetres) },
       result.route.stops.map((stop, index) => {
         const target = caseById.get(stop.taskId)!;
-        const window = windowsFor(target.addressKind).find((w) => stop.serviceStart >= w.start && stop.serviceStart <= w.end) ?? { start: stop.serviceStart, end: stop.departure };
+        const window = windowOfStop(target.addressKind, stop);
         return {
           routeId,
           sequence: index + 1,
