@@ -26,6 +26,8 @@ export interface ServerToClientEvents {
   'plan:progress': (progress: { requestId: string; elapsedMs: number; servedValuePct: number; travelSeconds: number }) => void;
   /** To supervisors and dispatchers: where a collector is (from the app in the foreground). */
   'collector:position': (position: CollectorPosition) => void;
+  /** To dispatchers and supervisors (of the collector's team when teams are restricted): cases changed (a visit arrived, an assignment or a route was published); refetch what shows them. */
+  'dispatch:changed': (signal: { reason: 'visit' | 'assignment' | 'route'; caseIds: string[]; collectorId: string | null }) => void;
 }
 
 export interface ClientToServerEvents {

@@ -105,6 +105,8 @@ export function toPlanView(
             departure: instant(stop.departure),
             windowStart: instant(window.start),
             windowEnd: instant(window.end),
+            pinned: false,
+            lateSeconds: 0,
           };
         }),
       })),

@@ -21,6 +21,10 @@ export const planStop = z.object({
   departure: z.iso.datetime(),
   windowStart: z.iso.datetime(),
   windowEnd: z.iso.datetime(),
+  /** Kept with this collector when the dispatcher re-plans the draft. */
+  pinned: z.boolean().default(false),
+  /** Seconds the visit would end after its window closes (0 inside it); hand edits can make it positive, and such a plan is not published. */
+  lateSeconds: z.number().int().min(0).default(0),
 });
 
 export const planRoute = z.object({
@@ -39,6 +43,7 @@ export const unservedReasons = [
   'max_visits_reached',
   'capacity',
   'no_time_left',
+  'removed_by_dispatcher',
 ] as const;
 
 export const planView = z.object({
@@ -55,6 +60,45 @@ export const planView = z.object({
   publishedAt: z.iso.datetime().nullable(),
 });
 export type PlanView = z.infer<typeof planView>;
+
+/**
+ * A dispatcher's hand edit of a draft plan; the server re-times the routes it touches and
+ * answers with the whole plan. `move` also reorders (same collector) and puts an unserved
+ * case back into a route; `position` is the stop's index in the target route after the move.
+ */
+export const planEdit = z.discriminatedUnion('op', [
+  z.strictObject({ op: z.literal('move'), caseId: z.uuid(), collectorId: z.uuid(), position: z.number().int().min(0).max(500) }),
+  z.strictObject({ op: z.literal('pin'), caseId: z.uuid(), pinned: z.boolean() }),
+  z.strictObject({ op: z.literal('remove'), caseId: z.uuid() }),
+]);
+export type PlanEdit = z.infer<typeof planEdit>;
+
+/** What the dispatcher's map shows of each collector on a day. */
+export const dayStop = z.object({
+  sequence: z.number().int(),
+  caseId: z.uuid(),
+  debtorName: z.string(),
+  lat: z.number(),
+  lng: z.number(),
+  plannedArrival: z.iso.datetime(),
+  windowStart: z.iso.datetime(),
+  windowEnd: z.iso.datetime(),
+  state: z.enum(['done', 'current', 'remaining']),
+  /** Where and when the collector checked in, once they have. */
+  checkIn: z.object({ lat: z.number(), lng: z.number(), at: z.iso.datetime() }).nullable(),
+  outcome: z.string().nullable(),
+});
+export const dayCollector = z.object({
+  id: z.uuid(),
+  displayName: z.string(),
+  teamId: z.uuid().nullable(),
+  home: z.object({ lat: z.number(), lng: z.number() }),
+  lastPosition: z.object({ lat: z.number(), lng: z.number(), accuracyM: z.number(), at: z.iso.datetime() }).nullable(),
+  route: z.object({ id: z.uuid(), publishedAt: z.iso.datetime().nullable(), stops: z.array(dayStop) }).nullable(),
+});
+export const dispatchDayQuery = z.strictObject({ date: z.iso.date('Use a date like 2026-11-24') });
+export const dispatchDay = z.object({ serviceDate: z.iso.date(), collectors: z.array(dayCollector) });
+export type DispatchDay = z.infer<typeof dispatchDay>;
 
 export const planIdParams = z.strictObject({ id: z.uuid('Not a plan id') });
 
