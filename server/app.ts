@@ -81,14 +81,19 @@ export async function buildApp({ config, database }: AppDependencies): Promise<F
     loginAttemptsPerMinute: config.loginAttemptsPerMinute,
   });
   await app.register(usersRoutes);
-  await app.register(directoryRoutes);
+  await app.register(directoryRoutes, { teamScope: config.dispatchTeamScope });
   await app.register(casesRoutes, { defaultTimeZone: config.timeZone });
   const photoStore = folderPhotoStore(join(config.dataDir, 'photos'));
   await app.register(syncRoutes, { geofenceRadiusM: config.geofenceRadiusM, timeZone: config.timeZone });
   await app.register(uploadsRoutes, { db, dataDir: config.dataDir, photoStore });
   await app.register(evidenceRoutes, { photoStore });
-  await app.register(dispatchRoutes, { timeZone: config.timeZone });
-  await registerRealtime(app, { database, sessionTtlHours: config.sessionTtlHours, positionIntervalMs: config.positionIntervalS * 1000 });
+  await app.register(dispatchRoutes, { timeZone: config.timeZone, teamScope: config.dispatchTeamScope });
+  await registerRealtime(app, {
+    database,
+    sessionTtlHours: config.sessionTtlHours,
+    positionIntervalMs: config.positionIntervalS * 1000,
+    dispatchTeamScope: config.dispatchTeamScope,
+  });
   await registerPwa(app);
   return app;
 }

@@ -11,11 +11,16 @@ describe('loadConfig', () => {
     expect(config.timeZone).toBe('Asia/Shanghai');
     expect(config.visitingHours).toEqual({ start: '08:00', end: '21:00' });
     expect(config.geofenceRadiusM).toBe(150);
+    expect(config.dispatchTeamScope).toBe('all');
   });
 
   it('does not seed demo data into PostgreSQL unless asked', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://localhost/x' }).seedDemo).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgres://localhost/x', SEED_DEMO: '1' }).seedDemo).toBe(true);
+  });
+
+  it('restricts dispatch to teams when asked', () => {
+    expect(loadConfig({ DISPATCH_TEAM_SCOPE: 'team' }).dispatchTeamScope).toBe('team');
   });
 
   it.each([
@@ -27,6 +32,7 @@ describe('loadConfig', () => {
     [{ VISITING_HOURS_START: '21:00', VISITING_HOURS_END: '08:00' }, 'VISITING_HOURS_START'],
     [{ GEOFENCE_RADIUS_M: '-5' }, 'GEOFENCE_RADIUS_M'],
     [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
+    [{ DISPATCH_TEAM_SCOPE: 'teams' }, 'DISPATCH_TEAM_SCOPE'],
   ])('refuses %o naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(variable);

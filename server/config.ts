@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { timeZone } from '../shared/schemas/cases.js';
+import { dispatchTeamScopes, type DispatchTeamScope } from './dispatch/team-scope.js';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM, 24-hour');
 const flag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
@@ -25,6 +26,7 @@ const environment = z.object({
   POSITION_INTERVAL_S: z.coerce.number().int().min(1).max(3600).default(15),
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   COOKIE_SECURE: flag.default(false),
+  DISPATCH_TEAM_SCOPE: z.enum(dispatchTeamScopes, { error: 'use all or team' }).default('all'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -43,6 +45,8 @@ export interface Config {
   /** A collector's position is kept at most once per this many seconds. */
   positionIntervalS: number;
   cookieSecure: boolean;
+  /** team: a dispatcher or supervisor with a team sees and plans only that team's collectors. */
+  dispatchTeamScope: DispatchTeamScope;
   logLevel: string;
 }
 
@@ -73,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginAttemptsPerMinute: e.LOGIN_ATTEMPTS_PER_MINUTE,
     positionIntervalS: e.POSITION_INTERVAL_S,
     cookieSecure: e.COOKIE_SECURE,
+    dispatchTeamScope: e.DISPATCH_TEAM_SCOPE,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -5,12 +5,13 @@ import type { Executor } from '../db/client.js';
 import { caseAddresses, cases, creditors, plans, routes, routeStops } from '../db/schema/index.js';
 import { listCollectors } from '../users/directory.repository.js';
 import type { PlanningCase, PlanningCollector } from './plan-request.js';
+import { casesOfTeam } from './team.repository.js';
 
 const openStatuses = ['received', 'assigned'] as const;
 const planningLimit = 5_000;
 
-/** Open cases to plan (the given ones, or all open), each at its first address. */
-export async function planningCases(db: Executor, caseIds: string[] | undefined): Promise<PlanningCase[]> {
+/** Open cases to plan (the given ones, or all open; only those `team` may plan when set), each at its first address. */
+export async function planningCases(db: Executor, caseIds: string[] | undefined, team: string | null = null): Promise<PlanningCase[]> {
   const rows = await db
     .select({
       id: cases.id,
@@ -22,7 +23,7 @@ export async function planningCases(db: Executor, caseIds: string[] | undefined)
     })
     .from(cases)
     .innerJoin(creditors, eq(creditors.id, cases.creditorId))
-    .where(and(inArray(cases.status, [...openStatuses]), caseIds ? inArray(cases.id, caseIds) : undefined))
+    .where(and(inArray(cases.status, [...openStatuses]), caseIds ? inArray(cases.id, caseIds) : undefined, casesOfTeam(team)))
     .orderBy(asc(cases.id))
     .limit(planningLimit);
   if (rows.length === 0) return [];

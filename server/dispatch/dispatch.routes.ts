@@ -1,11 +1,14 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   assignmentRequest,
   assignmentResponse,
   createPlanRequest,
+  dispatchDay,
+  dispatchDayQuery,
   mapMarkers,
   mapMarkersQuery,
+  planEdit,
   planIdParams,
   planView,
   publishResponse,
@@ -14,16 +17,24 @@ import {
 } from '../../shared/schemas/dispatch.js';
 import { apiError } from '../../shared/schemas/errors.js';
 import { currentSession } from '../auth/auth.plugin.js';
+import { type DispatchChange, emitDispatchChanged } from '../realtime/dispatch-signals.js';
 import { userRoom } from '../realtime/realtime.js';
 import { reassign } from './assignment.service.js';
+import { dispatchDayOf } from './day.service.js';
 import { createPlan, publishPlan, readPlan } from './dispatch.service.js';
 import { mapMarkersIn } from './map.service.js';
+import { editPlan } from './plan-edit.service.js';
+import { type DispatchTeamScope, visibleTeam } from './team-scope.js';
 import { insertUrgentCase } from './urgent.service.js';
 
-export async function dispatchRoutes(app: FastifyInstance, options: { timeZone: string }) {
+export async function dispatchRoutes(app: FastifyInstance, options: { timeZone: string; teamScope: DispatchTeamScope }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const planners = app.requireRole(['dispatcher', 'admin']);
   const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError } as const;
+  /** The team whose collectors the signed-in user may see and plan (null: everyone's). */
+  const teamOf = (request: FastifyRequest) => visibleTeam(currentSession(request).user, options.teamScope);
+  // Through the adapter, after the change committed: watchers on every instance hear it.
+  const notify = (change: DispatchChange) => emitDispatchChanged(app.realtime, change);
 
   api.post(
     '/api/dispatch/plans',
@@ -46,6 +57,7 @@ export async function dispatchRoutes(app: FastifyInstance, options: { timeZone: 
       const requestId = request.id;
       const view = await createPlan(app.db, user, request.body, {
         timeZone: options.timeZone,
+        team: teamOf(request),
         signal: abort.signal,
         onProgress: (progress) => app.realtime.to(userRoom(user.id)).emit('plan:progress', { requestId, ...progress }),
       });
@@ -56,7 +68,22 @@ export async function dispatchRoutes(app: FastifyInstance, options: { timeZone: 
   api.get(
     '/api/dispatch/plans/:id',
     { schema: { tags: ['dispatch'], summary: 'A plan and its routes', params: planIdParams, response: { 200: planView, ...errors } }, preHandler: planners },
-    async (request) => readPlan(app.db, request.params.id),
+    async (request) => readPlan(app.db, request.params.id, teamOf(request)),
+  );
+
+  api.patch(
+    '/api/dispatch/plans/:id',
+    {
+      schema: {
+        tags: ['dispatch'],
+        summary: 'Edit a draft by hand (move, reorder, pin, remove a stop); the touched routes are re-timed and the whole plan answered',
+        params: planIdParams,
+        body: planEdit,
+        response: { 200: planView, 409: apiError, 422: apiError, ...errors },
+      },
+      preHandler: planners,
+    },
+    async (request) => editPlan(app.db, currentSession(request).user, request.params.id, request.body, { team: teamOf(request) }),
   );
 
   api.post(
@@ -70,7 +97,7 @@ export async function dispatchRoutes(app: FastifyInstance, options: { timeZone: 
       },
       preHandler: planners,
     },
-    async (request) => publishPlan(app.db, currentSession(request).user, request.params.id),
+    async (request) => publishPlan(app.db, currentSession(request).user, request.params.id, { team: teamOf(request), notify }),
   );
 
   api.post(
@@ -84,7 +111,7 @@ export async function dispatchRoutes(app: FastifyInstance, options: { timeZone: 
       },
       preHandler: planners,
     },
-    async (request) => reassign(app.db, currentSession(request).user, request.body.caseIds, request.body.collectorId),
+    async (request) => reassign(app.db, currentSession(request).user, request.body.caseIds, request.body.collectorId, { team: teamOf(request), notify }),
   );
 
   api.post(
@@ -98,7 +125,7 @@ export async function dispatchRoutes(app: FastifyInstance, options: { timeZone: 
       },
       preHandler: planners,
     },
-    async (request) => insertUrgentCase(app.db, currentSession(request).user, request.body.caseId, options.timeZone),
+    async (request) => insertUrgentCase(app.db, currentSession(request).user, request.body.caseId, { timeZone: options.timeZone, team: teamOf(request), notify }),
   );
 
   api.get(
@@ -107,6 +134,20 @@ export async function dispatchRoutes(app: FastifyInstance, options: { timeZone: 
       schema: { tags: ['dispatch'], summary: 'Open cases in a box, as map markers (only what a marker needs)', querystring: mapMarkersQuery, response: { 200: mapMarkers, ...errors } },
       preHandler: app.requireRole(['dispatcher', 'supervisor', 'admin']),
     },
-    async (request) => mapMarkersIn(app.db, request.query.bbox, request.query.limit),
+    async (request) => mapMarkersIn(app.db, request.query.bbox, request.query.limit, teamOf(request)),
+  );
+
+  api.get(
+    '/api/dispatch/day',
+    {
+      schema: {
+        tags: ['dispatch'],
+        summary: "Each collector's home base, last position and published route for a date, with every stop's progress",
+        querystring: dispatchDayQuery,
+        response: { 200: dispatchDay, ...errors },
+      },
+      preHandler: app.requireRole(['dispatcher', 'supervisor', 'admin']),
+    },
+    async (request) => dispatchDayOf(app.db, request.query.date, { timeZone: options.timeZone, team: teamOf(request) }),
   );
 }

@@ -6,10 +6,14 @@ import { writeAudit } from '../audit/audit.repository.js';
 import type { Database } from '../db/client.js';
 import { DomainError, notFound } from '../http/errors.js';
 import { newId } from '../ids.js';
+import type { DispatchChange } from '../realtime/dispatch-signals.js';
 import { solveInWorker } from '../routing/worker/solve-in-worker.js';
 import { assignCases } from './assignment.repository.js';
 import { findPlan, insertPlan, insertRoute, markPublished, planningCases, planningCollectors } from './dispatch.repository.js';
+import { lockPlan } from './plan-edit.repository.js';
 import { toPlanRequest, toPlanView } from './plan-request.js';
+import { otherTeamsCollectors, otherTeamsPlan, requireOwnTeamCases, requireOwnTeamCollectors } from './team-access.js';
+import { holdersOf, teamsOf } from './team.repository.js';
 
 export interface PlanInput {
   serviceDate: string;
@@ -29,13 +33,15 @@ export async function createPlan(
   db: Database,
   actor: SessionUser,
   input: PlanInput,
-  options: { timeZone: string; onProgress?: (progress: PlanProgressSignal) => void; signal?: AbortSignal },
+  options: { timeZone: string; team: string | null; onProgress?: (progress: PlanProgressSignal) => void; signal?: AbortSignal },
 ): Promise<PlanView> {
   const collectors = await planningCollectors(db, input.collectorIds);
   if (collectors.length !== new Set(input.collectorIds).size) {
     throw new DomainError(404, 'One of the chosen collectors does not exist, has no field profile or is disabled. Refresh the list and choose again.');
   }
-  const cases = await planningCases(db, input.caseIds);
+  await requireOwnTeamCollectors(db, options.team, input.collectorIds, otherTeamsCollectors);
+  if (input.caseIds) await requireOwnTeamCases(db, options.team, input.caseIds);
+  const cases = await planningCases(db, input.caseIds, options.team);
   if (cases.length === 0) throw new DomainError(422, 'There are no open cases to plan among those chosen.');
   const request = toPlanRequest(cases, collectors);
   const totalValue = request.tasks.reduce((sum, task) => sum + task.value, 0);
@@ -60,21 +66,38 @@ export async function createPlan(
   return view;
 }
 
-export async function readPlan(db: Database, id: string): Promise<PlanView> {
+export async function readPlan(db: Database, id: string, team: string | null): Promise<PlanView> {
   const plan = await findPlan(db, id);
   if (!plan) throw notFound('Plan');
+  await requireOwnTeamCollectors(db, team, plan.view.routes.map((r) => r.collectorId), otherTeamsPlan);
   return { ...plan.view, status: plan.status, publishedAt: plan.publishedAt?.toISOString() ?? null };
 }
 
-/** Sends each collector their route: routes written, cases assigned (the devices are nudged by the case trigger). */
-export async function publishPlan(db: Database, actor: SessionUser, id: string): Promise<{ routes: number; cases: number }> {
-  return db.transaction(async (tx) => {
-    const plan = await findPlan(tx, id);
+/**
+ * Sends each collector their route: routes written, cases assigned (the devices are nudged by the
+ * case trigger), then the watching dispatchers told. A plan with a late stop is refused: visiting
+ * hours are a conduct rule.
+ */
+export async function publishPlan(
+  db: Database,
+  actor: SessionUser,
+  id: string,
+  options: { team: string | null; notify: (change: DispatchChange) => void },
+): Promise<{ routes: number; cases: number }> {
+  const changes: DispatchChange[] = [];
+  const published = await db.transaction(async (tx) => {
+    // Locked, so an edit in flight lands before the view is published, never after.
+    const plan = await lockPlan(tx, id);
     if (!plan) throw notFound('Plan');
-    if (!(await markPublished(tx, id, plan.view))) throw new DomainError(409, 'This plan was already published. Make a new plan to change the day.');
-    let caseCount = 0;
-    for (const route of plan.view.routes) {
+    await requireOwnTeamCollectors(tx, options.team, plan.view.routes.map((r) => r.collectorId), otherTeamsPlan);
+    const alreadyPublished = new DomainError(409, 'This plan was already published. Make a new plan to change the day.');
+    if (plan.status === 'published') throw alreadyPublished;
+    refuseLateStops(plan.view);
+    if (!(await markPublished(tx, id, plan.view))) throw alreadyPublished;
+    const routes = plan.view.routes.filter((route) => route.stops.length > 0);
+    for (const route of routes) {
       const routeId = newId();
+      const caseIds = route.stops.map((stop) => stop.caseId);
       await insertRoute(
         tx,
         { id: routeId, collectorId: route.collectorId, serviceDate: plan.view.serviceDate, publishedAt: new Date(), travelSeconds: route.travelSeconds, distanceM: route.distanceM },
@@ -89,10 +112,25 @@ export async function publishPlan(db: Database, actor: SessionUser, id: string):
           windowEnd: new Date(stop.windowEnd),
         })),
       );
-      await assignCases(tx, route.stops.map((stop) => stop.caseId), route.collectorId);
-      caseCount += route.stops.length;
+      const before = await holdersOf(tx, caseIds);
+      await assignCases(tx, caseIds, route.collectorId);
+      const teams = await teamsOf(tx, [route.collectorId]);
+      changes.push({ signal: { reason: 'route', caseIds, collectorId: route.collectorId }, teams: [...before.teams, teams.get(route.collectorId) ?? null], pool: before.pool });
     }
-    await writeAudit(tx, { actorUserId: actor.id, actorRole: actor.role, action: 'plan.publish', subjectType: 'plan', subjectId: id, detail: { routes: plan.view.routes.length, cases: caseCount } });
-    return { routes: plan.view.routes.length, cases: caseCount };
+    const caseCount = routes.reduce((n, route) => n + route.stops.length, 0);
+    await writeAudit(tx, { actorUserId: actor.id, actorRole: actor.role, action: 'plan.publish', subjectType: 'plan', subjectId: id, detail: { routes: routes.length, cases: caseCount } });
+    return { routes: routes.length, cases: caseCount };
   });
+  for (const change of changes) options.notify(change);
+  return published;
+}
+
+function refuseLateStops(view: PlanView): void {
+  const late = view.routes.flatMap((route) => route.stops.filter((stop) => stop.lateSeconds > 0));
+  if (late.length === 0) return;
+  const worst = Math.ceil(Math.max(...late.map((stop) => stop.lateSeconds)) / 60);
+  throw new DomainError(
+    409,
+    `${late.length === 1 ? 'One stop ends' : `${late.length} stops end`} after the visiting window closes (by up to ${worst} min). Visiting hours are a conduct rule: move, reorder or remove the late stops, then publish.`,
+  );
 }

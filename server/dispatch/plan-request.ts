@@ -77,18 +77,19 @@ export function toPlanView(
   input: { id: string; serviceDate: string; timeZone: string; cases: PlanningCase[]; collectors: PlanningCollector[]; createdAt: Date },
 ): PlanView {
   const caseById = new Map(input.cases.map((c) => [c.id, c]));
-  const collectorById = new Map(input.collectors.map((c) => [c.id, c]));
+  const planned = new Map(plan.routes.map((route) => [route.collectorId, route]));
   const instant = (seconds: number) => zonedInstant(input.serviceDate, seconds, input.timeZone).toISOString();
   return {
     id: input.id,
     serviceDate: input.serviceDate,
     status: 'draft',
     timeZone: input.timeZone,
-    routes: plan.routes
-      .filter((route) => route.stops.length > 0)
-      .map((route) => ({
-        collectorId: route.collectorId,
-        collectorName: collectorById.get(route.collectorId)?.displayName ?? '',
+    // Every chosen collector, an idle one with no stops: the dispatcher may move stops to them.
+    routes: input.collectors.map((collector) => {
+      const route = planned.get(collector.id) ?? { travelSeconds: 0, distanceMetres: 0, stops: [] };
+      return {
+        collectorId: collector.id,
+        collectorName: collector.displayName,
         travelSeconds: Math.round(route.travelSeconds),
         distanceM: Math.round(route.distanceMetres),
         stops: route.stops.map((stop) => {
@@ -109,7 +110,8 @@ export function toPlanView(
             lateSeconds: 0,
           };
         }),
-      })),
+      };
+    }),
     unserved: plan.unserved.map((u) => ({ caseId: u.taskId, reason: u.reason })),
     servedValuePct: plan.totalValue > 0 ? Math.round((plan.servedValue / plan.totalValue) * 1000) / 10 : 100,
     travelSeconds: Math.round(plan.travelSeconds),

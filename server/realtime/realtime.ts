@@ -9,11 +9,13 @@ import { sessionCookie } from '../auth/auth.plugin.js';
 import { sessionsChannel } from '../auth/auth.repository.js';
 import { authenticate } from '../auth/auth.service.js';
 import type { DatabaseHandle } from '../db/client.js';
+import { type DispatchTeamScope, watcherRooms, watchRoom } from '../dispatch/team-scope.js';
 import { alertsChannel } from '../sync/sync.repository.js';
 import { alertSignal } from './alerts.repository.js';
+import { relayVisits } from './dispatch-signals.js';
 import { positionThrottle, positionUpdate, recordPosition } from './positions.js';
 
-interface SocketData {
+export interface SocketData {
   user: SessionUser;
   sessionId: string;
 }
@@ -38,7 +40,7 @@ declare module 'fastify' {
 
 export async function registerRealtime(
   app: FastifyInstance,
-  options: { database: DatabaseHandle; sessionTtlHours: number; positionIntervalMs: number },
+  options: { database: DatabaseHandle; sessionTtlHours: number; positionIntervalMs: number; dispatchTeamScope: DispatchTeamScope },
 ): Promise<void> {
   const io: RealtimeServer = new Server(app.server, { path: socketPath, serveClient: false });
   // Several instances behind one PostgreSQL share broadcasts through it; PGlite runs one instance.
@@ -61,7 +63,8 @@ export async function registerRealtime(
   const acceptPosition = positionThrottle(options.positionIntervalMs);
   io.on('connection', (socket) => {
     const { user } = socket.data;
-    void socket.join([userRoom(user.id), `role:${user.role}`, ...(user.teamId ? [`team:${user.teamId}`] : [])]);
+    const watching = watchRoom(user, options.dispatchTeamScope);
+    void socket.join([userRoom(user.id), `role:${user.role}`, ...(user.teamId ? [`team:${user.teamId}`] : []), ...(watching ? [watching] : [])]);
     socket.on('position:update', (raw, ack) => {
       const answer = (accepted: boolean, reason?: string) => (typeof ack === 'function' ? ack(reason ? { accepted, reason } : { accepted }) : undefined);
       if (user.role !== 'collector') return answer(false, 'Only collectors report positions.');
@@ -71,8 +74,8 @@ export async function registerRealtime(
       const position = { collectorId: user.id, ...parsed.data, at: new Date().toISOString() };
       recordPosition(options.database.db, position).then(
         () => {
-          // Through the adapter: dispatchers connected to any instance see it.
-          io.to(['role:dispatcher', 'role:supervisor']).emit('collector:position', position);
+          // Through the adapter: the staff watching this collector's team see it on any instance.
+          io.to(watcherRooms([user.teamId])).emit('collector:position', position);
           answer(true);
         },
         (error: unknown) => {
@@ -118,12 +121,16 @@ export async function registerRealtime(
     );
   });
 
+  // A visit pushed to any instance: dispatchers see its progress live.
+  const stopVisits = await relayVisits(options.database, io, app.log);
+
   // preClose: open websockets would otherwise keep the HTTP server from ever closing.
   app.addHook('preClose', async () => {
     for (const timer of pending.values()) clearTimeout(timer);
     await stopListening();
     await stopRevocations();
     await stopAlerts();
+    await stopVisits();
     await io.close();
   });
 }

@@ -1,9 +1,9 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { collectors, creditors, teams, users } from '../db/schema/index.js';
 
-/** Collectors with their field profile; all of them, or those among `ids`. */
-export async function listCollectors(db: Executor, ids?: string[]) {
+/** Collectors with their field profile; all of them, or those among `ids`; only `team`'s when set. */
+export async function listCollectors(db: Executor, ids?: string[], team: string | null = null) {
   return db
     .select({
       id: users.id,
@@ -24,7 +24,7 @@ export async function listCollectors(db: Executor, ids?: string[]) {
     .from(collectors)
     .innerJoin(users, eq(users.id, collectors.userId))
     .leftJoin(teams, eq(teams.id, users.teamId))
-    .where(ids ? inArray(users.id, ids) : undefined)
+    .where(and(ids ? inArray(users.id, ids) : undefined, team === null ? undefined : eq(users.teamId, team)))
     .orderBy(asc(users.username));
 }
 

@@ -101,7 +101,7 @@ describe('planning a day', () => {
     // At 07:00 on the planned day no stop has started yet, so the whole day is open to the new visit.
     const sevenOClock = zonedInstant(today, 7 * 3600, 'Asia/Shanghai');
     const [actor] = await context.database.db.select().from(users).where(eq(users.username, 'dispatcher'));
-    const result = await insertUrgentCase(context.database.db, { ...actor!, role: 'dispatcher' }, urgent!.id, 'Asia/Shanghai', sevenOClock);
+    const result = await insertUrgentCase(context.database.db, { ...actor!, role: 'dispatcher' }, urgent!.id, { timeZone: 'Asia/Shanghai', team: null, now: sevenOClock });
     if (!result.inserted) throw new Error(`not inserted: ${result.reason}`);
 
     const after = await publishedRoutesOn(context.database.db, today);
