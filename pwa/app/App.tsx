@@ -13,9 +13,13 @@ import { useI18n } from './i18n/i18n.js';
 import { afterSignIn, allows, homeFor, signInPath } from './navigation.js';
 import { followLink, matchRoute, navigate, useLocation, type Route } from './router.js';
 import { restoreSession, useSession } from './session.js';
+import { lazyView } from './lazy.js';
 import { Shell, type NavItem } from './Shell.js';
 import { Loading } from './ui/ui.js';
 import styles from './Shell.module.css';
+
+// The dispatcher's console is a desktop screen: its own chunk, so the collector's phone never downloads it.
+const DispatchPage = lazyView(() => import('../dispatch/DispatchPage.js'));
 
 export function App() {
   const session = useSession();
@@ -75,11 +79,13 @@ function SignedIn({ user, route, pathname, search }: { user: SessionUser; route:
     user.role === 'admin'
       ? [
           { href: '/users', label: t.shell.nav.users, active: route.name === 'users' },
+          { href: '/dispatch', label: t.shell.nav.dispatch, active: route.name === 'dispatch' },
           { href: '/cases', label: t.shell.nav.cases, active: route.name === 'cases' || route.name === 'case' },
           { href: '/import', label: t.shell.nav.import, active: route.name === 'import' },
         ]
       : user.role === 'dispatcher'
         ? [
+            { href: '/dispatch', label: t.shell.nav.dispatch, active: route.name === 'dispatch' },
             { href: '/cases', label: t.shell.nav.cases, active: route.name === 'cases' || route.name === 'case' },
             { href: '/import', label: t.shell.nav.import, active: route.name === 'import' },
           ]
@@ -87,7 +93,7 @@ function SignedIn({ user, route, pathname, search }: { user: SessionUser; route:
           ? [{ href: '/cases', label: t.shell.nav.overview, active: route.name === 'cases' || route.name === 'case' }]
           : [];
   return (
-    <Shell user={user} nav={nav} mobile={false} pathname={pathname}>
+    <Shell user={user} nav={nav} mobile={false} wide={route.name === 'dispatch'} pathname={pathname}>
       {allows(user.role, route) ? <View user={user} route={route} search={search} /> : <NotFound home={homeFor(user.role)} />}
     </Shell>
   );
@@ -104,6 +110,8 @@ function View({ user, route, search }: { user: SessionUser; route: Route; search
       return <UsersPage currentUser={user} />;
     case 'import':
       return <ImportPage />;
+    case 'dispatch':
+      return <DispatchPage />;
     default:
       return <NotFound home={homeFor(user.role)} />;
   }

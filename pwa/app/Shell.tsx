@@ -35,6 +35,7 @@ export function Shell({
   user,
   nav,
   mobile,
+  wide = false,
   pathname,
   footer,
   children,
@@ -42,6 +43,8 @@ export function Shell({
   user: SessionUser;
   nav: NavItem[];
   mobile: boolean;
+  /** A full-window screen (the dispatcher's console): no page margins or width limit. */
+  wide?: boolean;
   /** A new page moves keyboard and screen-reader focus to its content, as a page load would. */
   pathname: string;
   /** Fixed at the bottom on phones (the collector's navigation); the content keeps room for it. */
@@ -106,7 +109,7 @@ export function Shell({
           </div>
         </div>
       </header>
-      <main id="main" ref={main} class={cx(styles.main, footer !== undefined && styles.withFooter)} tabIndex={-1}>
+      <main id="main" ref={main} class={cx(styles.main, footer !== undefined && styles.withFooter, wide && styles.wide)} tabIndex={-1}>
         {children}
       </main>
       {footer}

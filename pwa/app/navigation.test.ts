@@ -13,6 +13,7 @@ describe('routes', () => {
     expect(matchRoute('/cases/not-an-id')).toEqual({ name: 'notFound' });
     expect(matchRoute('/users')).toEqual({ name: 'users' });
     expect(matchRoute('/import')).toEqual({ name: 'import' });
+    expect(matchRoute('/dispatch')).toEqual({ name: 'dispatch' });
     expect(matchRoute('/api/cases')).toEqual({ name: 'notFound' });
     expect(matchRoute(`/cases/${caseId}/check-in`)).toEqual({ name: 'checkIn', caseId });
     expect(matchRoute(`/visits/${caseId}`)).toEqual({ name: 'visit', id: caseId });
@@ -21,10 +22,10 @@ describe('routes', () => {
 });
 
 describe('where each role goes', () => {
-  it('starts admins on users and everyone else on cases', () => {
+  it('starts admins on users, dispatchers on the console and everyone else on cases', () => {
     expect(homeFor('admin')).toBe('/users');
     expect(homeFor('collector')).toBe('/cases');
-    expect(homeFor('dispatcher')).toBe('/cases');
+    expect(homeFor('dispatcher')).toBe('/dispatch');
     expect(homeFor('supervisor')).toBe('/cases');
   });
 
@@ -33,6 +34,10 @@ describe('where each role goes', () => {
     expect(allows('dispatcher', { name: 'users' })).toBe(false);
     expect(allows('collector', { name: 'case', id: caseId })).toBe(true);
     expect(allows('dispatcher', { name: 'import' })).toBe(true);
+    expect(allows('dispatcher', { name: 'dispatch' })).toBe(true);
+    expect(allows('admin', { name: 'dispatch' })).toBe(true);
+    expect(allows('supervisor', { name: 'dispatch' })).toBe(false);
+    expect(allows('collector', { name: 'dispatch' })).toBe(false);
     expect(allows('collector', { name: 'import' })).toBe(false);
     expect(allows('supervisor', { name: 'import' })).toBe(false);
     // The field screens work on the collector's own device store; no other role has one.

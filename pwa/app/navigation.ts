@@ -3,7 +3,8 @@ import type { Role } from '../../shared/roles.js';
 import { matchRoute, type Route } from './router.js';
 
 export function homeFor(role: Role): string {
-  return role === 'admin' ? '/users' : '/cases';
+  if (role === 'admin') return '/users';
+  return role === 'dispatcher' ? '/dispatch' : '/cases';
 }
 
 export function allows(role: Role, route: Route): boolean {
@@ -14,6 +15,7 @@ export function allows(role: Role, route: Route): boolean {
     case 'users':
       return role === 'admin';
     case 'import':
+    case 'dispatch':
       return role === 'dispatcher' || role === 'admin';
     case 'checkIn':
     case 'visit':

@@ -12,6 +12,7 @@ export type Route =
   | { name: 'sync' }
   | { name: 'users' }
   | { name: 'import' }
+  | { name: 'dispatch' }
   | { name: 'notFound' };
 
 export function matchRoute(pathname: string): Route {
@@ -21,6 +22,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/cases') return { name: 'cases' };
   if (path === '/users') return { name: 'users' };
   if (path === '/import') return { name: 'import' };
+  if (path === '/dispatch') return { name: 'dispatch' };
   if (path === '/sync') return { name: 'sync' };
   const caseMatch = /^\/cases\/([0-9a-fA-F-]{36})$/.exec(path);
   if (caseMatch?.[1]) return { name: 'case', id: caseMatch[1] };

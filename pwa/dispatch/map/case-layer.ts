@@ -1,0 +1,106 @@
+// The cases on the map: supercluster's clusters as bubbles (a ring showing their make-up, the count
+// inside) and single cases as circles on one canvas, redrawn for the view after every move.
+import type * as Leaflet from 'leaflet';
+import type { MapMarkers } from '../../../shared/schemas/dispatch.js';
+import { caseColour, dominantColour, mixGradient, type ColourBy } from './colours.js';
+import { bucketIndex, buildMarkerIndex, isCluster, noMarkers, type MarkerIndex } from './marker-index.js';
+
+export interface CaseLayerOptions {
+  /** A single case was clicked. */
+  onCase: (caseId: string) => void;
+  /** Hover text of a single case. */
+  caseTitle: (i: number, markers: MapMarkers) => string;
+  clusterTitle: (count: number) => string;
+  clusterClass: string;
+}
+
+export class CaseLayer {
+  private index: MarkerIndex | null = null;
+  private markers: MapMarkers = noMarkers;
+  private colourBy: ColourBy = 'priority';
+  private selected: ReadonlySet<string> = new Set();
+  private readonly clusters: Leaflet.LayerGroup;
+  private readonly singles: Leaflet.LayerGroup;
+  private readonly renderer: Leaflet.Canvas;
+  private readonly onMove = () => this.render();
+  /** Called after each redraw with the number of markers drawn (clusters and singles). */
+  onRendered: ((drawn: number) => void) | null = null;
+
+  constructor(
+    private readonly L: typeof Leaflet,
+    private readonly map: Leaflet.Map,
+    private readonly options: CaseLayerOptions,
+  ) {
+    this.renderer = L.canvas({ padding: 0.3 });
+    this.singles = L.layerGroup().addTo(map);
+    this.clusters = L.layerGroup().addTo(map);
+    map.on('moveend', this.onMove);
+  }
+
+  setData(markers: MapMarkers, keep: (i: number) => boolean): void {
+    this.markers = markers;
+    this.index = buildMarkerIndex(markers, keep);
+    this.render();
+  }
+
+  setColourBy(by: ColourBy): void {
+    if (by === this.colourBy) return;
+    this.colourBy = by;
+    this.render();
+  }
+
+  setSelection(selected: ReadonlySet<string>): void {
+    this.selected = selected;
+    this.render();
+  }
+
+  render(): void {
+    const { L, map, markers, index } = this;
+    this.clusters.clearLayers();
+    this.singles.clearLayers();
+    if (!index) return;
+    const bounds = map.getBounds().pad(0.2);
+    const zoom = Math.round(map.getZoom());
+    const features = index.getClusters([bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()], zoom);
+    for (const feature of features) {
+      const [lng, lat] = feature.geometry.coordinates as [number, number];
+      if (isCluster(feature)) {
+        const count = feature.properties.point_count;
+        const size = Math.round(30 + Math.min(26, Math.log10(count) * 10));
+        const mix = { priorities: feature.properties.priorities, buckets: feature.properties.buckets };
+        const icon = L.divIcon({
+          className: this.options.clusterClass,
+          html: `<span style="background:${mixGradient(this.colourBy, mix)};--edge:${dominantColour(this.colourBy, mix)}"><b>${feature.properties.point_count_abbreviated}</b></span>`,
+          iconSize: [size, size],
+          iconAnchor: [size / 2, size / 2],
+        });
+        const marker = L.marker([lat, lng], { icon, keyboard: true, title: this.options.clusterTitle(count), riseOnHover: true });
+        const clusterId = feature.properties.cluster_id;
+        marker.on('click', () => map.setView([lat, lng], Math.min(index.getClusterExpansionZoom(clusterId), map.getMaxZoom())));
+        this.clusters.addLayer(marker);
+      } else {
+        const i = feature.properties.i;
+        const id = markers.ids[i] ?? '';
+        const chosen = this.selected.has(id);
+        const circle = L.circleMarker([lat, lng], {
+          renderer: this.renderer,
+          radius: chosen ? 8 : 6,
+          weight: chosen ? 3 : 1.5,
+          color: chosen ? '#0f172a' : '#ffffff',
+          fillColor: caseColour(this.colourBy, markers.priority[i] ?? 3, bucketIndex(markers.bucket[i] ?? 'M1')),
+          fillOpacity: 0.95,
+        });
+        circle.bindTooltip(this.options.caseTitle(i, markers), { direction: 'top', offset: [0, -6] });
+        circle.on('click', () => this.options.onCase(id));
+        this.singles.addLayer(circle);
+      }
+    }
+    this.onRendered?.(features.length);
+  }
+
+  destroy(): void {
+    this.map.off('moveend', this.onMove);
+    this.clusters.remove();
+    this.singles.remove();
+  }
+}
