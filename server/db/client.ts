@@ -44,6 +44,7 @@ export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
     console.error('PostgreSQL pool error:', error.message);
   });
   const db = drizzlePg(pool, { schema }) as unknown as Database;
+  const listener = sharedListener(url);
   return {
     db,
     kind: 'postgres',
@@ -58,20 +59,55 @@ export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
         client.release();
       }
     },
-    async listen(channel, handler) {
-      const client = await pool.connect();
-      const onNotification = (message: pg.Notification) => {
-        if (message.channel === channel) handler(message.payload ?? '');
-      };
-      client.on('notification', onNotification);
-      await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+    listen: (channel, handler) => listener.listen(channel, handler),
+    async close() {
+      await listener.close();
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * One connection of its own LISTENs on every channel, so listeners never take the pool's
+ * connections from queries however many features listen.
+ */
+function sharedListener(url: string) {
+  const handlers = new Map<string, Set<(payload: string) => void>>();
+  let connection: Promise<pg.Client> | undefined;
+  const connect = () =>
+    (connection ??= (async () => {
+      const client = new pg.Client({ connectionString: url });
+      // Without a listener a dropped connection would crash the process.
+      client.on('error', (error) => console.error('PostgreSQL listener error:', error.message));
+      client.on('notification', (message) => {
+        for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? '');
+      });
+      await client.connect();
+      return client;
+    })());
+  return {
+    async listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>> {
+      const client = await connect();
+      let channelHandlers = handlers.get(channel);
+      if (!channelHandlers) {
+        channelHandlers = new Set();
+        handlers.set(channel, channelHandlers);
+        await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+      }
+      const own = channelHandlers;
+      own.add(handler);
       return async () => {
-        client.off('notification', onNotification);
+        own.delete(handler);
+        if (own.size > 0 || handlers.get(channel) !== own) return;
+        handlers.delete(channel);
         await client.query(`unlisten ${pg.escapeIdentifier(channel)}`).catch(() => undefined);
-        client.release();
       };
     },
-    close: () => pool.end(),
+    async close(): Promise<void> {
+      const pending = connection;
+      connection = undefined;
+      if (pending) await pending.then((client) => client.end()).catch(() => undefined);
+    },
   };
 }
 
