@@ -53,7 +53,7 @@ export default function DispatchPage() {
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
   const [tab, setTab] = useState<Tab>('cases');
   const [drawing, setDrawing] = useState<ShapeKind | 'loading' | null>(null);
-  const [drawFailed, setDrawFailed] = useState(false);
+  const [drawFailed, setDrawFailed] = useState<string | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
   const [chosenStop, setChosenStop] = useState<string | null>(null);
   const [setup, setSetup] = useState<PlanSetupValue>({ collectorIds: [], source: 'selection', timeLimitS: 10 });
@@ -110,7 +110,7 @@ export default function DispatchPage() {
     setSelection(new Set(pointsInRing(ring, markers.lat, markers.lng, keep).map((i) => markers.ids[i] ?? '')));
   };
   const draw = (kind: ShapeKind) => {
-    setDrawFailed(false);
+    setDrawFailed(null);
     setDrawing('loading');
     void control.current?.draw(kind).then(() => setDrawing((now) => (now === 'loading' ? kind : now)));
   };
@@ -156,7 +156,7 @@ export default function DispatchPage() {
           loading={markerState.loading}
           truncated={markers.truncated}
         />
-        {drawFailed && <Notice kind="error" title={d.draw.failed} />}
+        {drawFailed !== null && <Notice kind="error" title={d.draw.failed} detail={drawFailed} />}
         {markerState.error !== null && <ErrorNotice error={markerState.error} onRetry={markerState.reload} />}
         {directory.status === 'error' && <ErrorNotice error={directory.error} onRetry={directory.reload} />}
         <SelectionBar
@@ -196,9 +196,9 @@ export default function DispatchPage() {
             onStop={(caseId) => setChosenStop(caseId)}
             isStale={(iso) => Date.now() - Date.parse(iso) > staleAfterMs}
             positionTitle={(c) => (c.lastPosition ? d.map.position(c.displayName, ageText(c.lastPosition.at)) : c.displayName)}
-            onDrawError={() => {
+            onDrawError={(error) => {
               setDrawing(null);
-              setDrawFailed(true);
+              setDrawFailed(error instanceof Error ? error.message : String(error));
             }}
           />
         </div>

@@ -84,6 +84,9 @@ export function CaseList({
                   <button type="button" class={styles.name} onClick={() => onFocus(row)} title={d.table.showOnMap(row.debtorName)}>
                     {row.debtorName}
                   </button>
+                  <a class={styles.open} href={`/cases/${row.id}`} target="_blank" rel="noopener" aria-label={`${d.table.openCase}: ${row.debtorName}`} title={d.table.openCase}>
+                    ↗
+                  </a>
                   <span class={styles.sub}>
                     {t.cases.days(row.daysPastDue)} · {t.reason[row.escalationReason]}
                     {row.assignedCollectorId && ` · ${collectorName(row.assignedCollectorId) ?? d.table.collectorUnknown}`}
@@ -98,9 +101,6 @@ export function CaseList({
                 </td>
                 <td>
                   <StatusBadge status={row.status} />
-                  <a class={styles.open} href={`/cases/${row.id}`} target="_blank" rel="noopener" aria-label={`${d.table.openCase}: ${row.debtorName}`} title={d.table.openCase}>
-                    ↗
-                  </a>
                 </td>
               </tr>
             ))}

@@ -42,11 +42,11 @@ export function FilterBar({
   };
   const error = (key: keyof DraftErrors) => (errors[key] ? f[errors[key]] : null);
   const firstError = error('minDaysPastDue') ?? error('maxDaysPastDue') ?? error('minAmount') ?? error('maxAmount');
-  const input = (key: 'minDaysPastDue' | 'maxDaysPastDue' | 'minAmount' | 'maxAmount', label: string, mode: 'numeric' | 'decimal') => (
+  const input = (key: 'minDaysPastDue' | 'maxDaysPastDue' | 'minAmount' | 'maxAmount', label: string, placeholder: string, mode: 'numeric' | 'decimal') => (
     <input
       class={cx(styles.input, styles.short)}
       aria-label={label}
-      placeholder={label}
+      placeholder={placeholder}
       inputMode={mode}
       name={key}
       value={draft[key]}
@@ -102,13 +102,13 @@ export function FilterBar({
       <div class={styles.field}>
         <span>{t.cases.daysPastDue}</span>
         <span class={styles.range}>
-          {input('minDaysPastDue', f.minDays, 'numeric')}–{input('maxDaysPastDue', f.maxDays, 'numeric')}
+          {input('minDaysPastDue', f.minDays, d.range.min, 'numeric')}–{input('maxDaysPastDue', f.maxDays, d.range.max, 'numeric')}
         </span>
       </div>
       <div class={styles.field}>
         <span>{t.cases.outstanding}</span>
         <span class={styles.range}>
-          {input('minAmount', f.minAmount, 'decimal')}–{input('maxAmount', f.maxAmount, 'decimal')}
+          {input('minAmount', f.minAmount, d.range.minYuan, 'decimal')}–{input('maxAmount', f.maxAmount, d.range.maxYuan, 'decimal')}
         </span>
       </div>
       <label class={styles.field}>

@@ -31,10 +31,11 @@ export const dispatchEn: DispatchMessages = {
     polygon: 'Polygon',
     clear: 'Clear area',
     loading: 'Loading the drawing tools…',
-    rectangleHint: 'Press and drag on the map to draw a rectangle; releasing selects the cases in it. Esc cancels.',
+    rectangleHint: 'Click one corner of the rectangle on the map, then the opposite corner; the cases inside are selected. Esc cancels.',
     polygonHint: 'Click each corner of the area; click the first corner again to finish. Esc cancels.',
     failed: 'The drawing tools could not load. Check the connection and try again.',
   },
+  range: { min: 'from', max: 'to', minYuan: 'from ¥', maxYuan: 'to ¥' },
   area: { label: 'Area', view: 'Visible map area', shape: 'Drawn area', noShape: 'Draw an area on the map first' },
   selection: {
     title: 'Selected cases',

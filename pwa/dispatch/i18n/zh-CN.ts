@@ -34,10 +34,11 @@ export const dispatchZhCN = {
     polygon: '多边形',
     clear: '清除区域',
     loading: '正在加载绘图工具…',
-    rectangleHint: '在地图上按住拖动画出矩形，松开即选中其中的案件。按 Esc 取消。',
+    rectangleHint: '在地图上点击矩形的一个角，再点击对角，即选中其中的案件。按 Esc 取消。',
     polygonHint: '依次点击多边形的顶点，点击第一个顶点结束。按 Esc 取消。',
     failed: '绘图工具加载失败，请检查网络后重试。',
   },
+  range: { min: '最少', max: '最多', minYuan: '最低（元）', maxYuan: '最高（元）' },
   area: { label: '范围', view: '地图可见范围', shape: '所画区域', noShape: '先在地图上画出一个区域' },
   selection: {
     title: '已选案件',

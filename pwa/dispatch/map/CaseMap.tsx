@@ -42,7 +42,7 @@ export interface CaseMapProps {
   onStop: (caseId: string) => void;
   isStale: (iso: string) => boolean;
   positionTitle: (collector: DayCollector) => string;
-  onDrawError: () => void;
+  onDrawError: (error: unknown) => void;
 }
 
 interface Layers {
@@ -104,6 +104,10 @@ export function CaseMap(props: CaseMapProps) {
           latest.current.onView({ minLat: b.getSouth(), minLng: b.getWest(), maxLat: b.getNorth(), maxLng: b.getEast() }, map.getZoom());
         };
         map.on('moveend', report);
+        // The timeline opening under the map changes its size: Leaflet must be told.
+        const resize = new ResizeObserver(() => map.invalidateSize({ pan: false }));
+        resize.observe(element);
+        map.on('unload', () => resize.disconnect());
         layers.current = { L, map, cases, people, plan, drawing: null };
         setReady(true);
         report();
@@ -128,8 +132,8 @@ export function CaseMap(props: CaseMapProps) {
         try {
           current.drawing ??= await ShapeDrawing.load(current.L, current.map, locale === 'en' ? 'en' : 'zh');
           current.drawing.start(kind, (ring) => latest.current.onShape(ring));
-        } catch {
-          latest.current.onDrawError();
+        } catch (error) {
+          latest.current.onDrawError(error);
         }
       },
       clearShape: () => {
@@ -137,7 +141,10 @@ export function CaseMap(props: CaseMapProps) {
         latest.current.onShape(null);
       },
       flyTo: (lat, lng, zoom) => layers.current?.map.flyTo([lat, lng], zoom ?? Math.max(layers.current.map.getZoom(), 15)),
-      fitPlan: (plan) => layers.current?.plan.fit(plan),
+      fitPlan: (plan) => {
+        layers.current?.map.invalidateSize({ pan: false });
+        layers.current?.plan.fit(plan);
+      },
       moveCollector: (collector) => layers.current?.people.movePosition(collector),
     };
   }, [ready, locale]);
@@ -155,7 +162,7 @@ export function CaseMap(props: CaseMapProps) {
   return (
     <div class={styles.wrap}>
       {failed && <Notice kind="error" title={d.map.unavailable} />}
-      <div ref={container} class={styles.map} role="region" aria-label={d.map.label} data-testid="case-map" data-cases={props.markers.ids.length} />
+      <div ref={container} class={styles.map} role="region" aria-label={d.map.label} data-testid="case-map" data-cases={props.markers.ids.length} data-plan={props.plan !== null} />
     </div>
   );
 }

@@ -44,6 +44,9 @@ export class ShapeDrawing {
     await import('@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css');
     // Only what geoman draws is editable: the thousands of case markers stay plain Leaflet layers.
     L.PM.setOptIn(true);
+    // geoman equips maps created after it loads; this one already exists.
+    const withPm = map as Leaflet.Map & { pm?: Leaflet.Map['pm'] };
+    if (!withPm.pm) withPm.pm = new (L.PM as unknown as { Map: new (map: Leaflet.Map) => Leaflet.Map['pm'] }).Map(map);
     map.pm.setLang(lang);
     map.pm.setGlobalOptions({ pathOptions: { ...shapeStyle, pmIgnore: false }, templineStyle: shapeStyle, hintlineStyle: { ...shapeStyle, dashArray: '4 4' } });
     return new ShapeDrawing(L, map);

@@ -19,6 +19,8 @@ export function PlanProgress({ progress, startedAt, timeLimitS, onCancel }: { pr
   const elapsed = Math.max(0, now - startedAt);
   const last = progress[progress.length - 1];
   const size = { width, height, durationMs: timeLimitS * 1000 };
+  // The best so far holds until the next improvement: the line runs on to now.
+  const line = last ? [...progress, { ...last, elapsedMs: Math.max(last.elapsedMs, elapsed) }] : progress;
   const pct = last ? `${last.servedValuePct.toFixed(1)}%` : '—';
   const minutes = last ? Math.round(last.travelSeconds / 60) : 0;
   return (
@@ -42,8 +44,8 @@ export function PlanProgress({ progress, startedAt, timeLimitS, onCancel }: { pr
         <p class={styles.muted}>{d.plan.waiting}</p>
       ) : (
         <svg class={styles.chart} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={d.plan.chartLabel(pct, minutes)} preserveAspectRatio="none">
-          <polyline points={sparklinePoints(progress, 'servedValuePct', size)} fill="none" stroke="#059669" stroke-width="2" vector-effect="non-scaling-stroke" />
-          <polyline points={sparklinePoints(progress, 'travelSeconds', size)} fill="none" stroke="#2563eb" stroke-width="2" stroke-dasharray="4 3" vector-effect="non-scaling-stroke" />
+          <polyline points={sparklinePoints(line, 'servedValuePct', size)} fill="none" stroke="#059669" stroke-width="2" vector-effect="non-scaling-stroke" />
+          <polyline points={sparklinePoints(line, 'travelSeconds', size)} fill="none" stroke="#2563eb" stroke-width="2" stroke-dasharray="4 3" vector-effect="non-scaling-stroke" />
         </svg>
       )}
       <p class={styles.legendLine}>

@@ -15,12 +15,13 @@ export function sparklinePoints(
   const values = points.map((p) => p[measure]);
   const min = measure === 'servedValuePct' ? 0 : Math.min(...values);
   const max = measure === 'servedValuePct' ? 100 : Math.max(...values);
-  const span = max - min || 1;
+  const span = max - min;
   const duration = Math.max(size.durationMs, points[points.length - 1]?.elapsedMs ?? 0, 1);
   return points
     .map((p) => {
       const x = (p.elapsedMs / duration) * size.width;
-      const y = size.height - ((p[measure] - min) / span) * size.height;
+      // A measure that has not changed yet runs along the middle.
+      const y = span === 0 ? size.height / 2 : size.height - ((p[measure] - min) / span) * size.height;
       return `${x.toFixed(1)},${y.toFixed(1)}`;
     })
     .join(' ');
