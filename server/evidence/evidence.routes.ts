@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { apiError } from '../../shared/schemas/errors.js';
+import { visitEvidence as visitEvidenceResponse } from '../../shared/schemas/evidence.js';
 import { sha256Hex } from '../../shared/schemas/sync.js';
 import { currentSession } from '../auth/auth.plugin.js';
 import type { PhotoStore } from './photo-store.js';
 import { readablePhoto } from './photos.service.js';
+import { visitEvidence } from './visit-evidence.service.js';
 
 export async function evidenceRoutes(app: FastifyInstance, options: { photoStore: PhotoStore }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -33,5 +36,20 @@ export async function evidenceRoutes(app: FastifyInstance, options: { photoStore
         .header('content-disposition', `inline; filename="${photo.sha256.slice(0, 16)}"`)
         .send(options.photoStore.open(photo.storageKey));
     },
+  );
+
+  api.get(
+    '/api/visits/:id',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary: 'A visit’s evidence: check-in, flags, and which of its photos and audio have arrived',
+        description: 'Staff see any visit; a collector only their own (404 otherwise).',
+        params: z.strictObject({ id: z.uuid('Not a visit id') }),
+        response: { 200: visitEvidenceResponse, 401: apiError, 403: apiError, 404: apiError },
+      },
+      preHandler: readers,
+    },
+    async (request) => visitEvidence(app.db, currentSession(request).user, request.params.id),
   );
 }

@@ -1,4 +1,5 @@
-import { and, eq, exists, inArray } from 'drizzle-orm';
+import { and, eq, exists, inArray, sql } from 'drizzle-orm';
+import { rowsOf } from '../db/bulk.js';
 import type { Executor } from '../db/client.js';
 import { photos, visitPhotos, visits } from '../db/schema/index.js';
 
@@ -35,4 +36,17 @@ export async function visitPhotoArrivals(db: Executor, collectorId: string, visi
     .innerJoin(visits, eq(visits.id, visitPhotos.visitId))
     .leftJoin(photos, eq(photos.sha256, visitPhotos.sha256))
     .where(and(inArray(visitPhotos.visitId, visitIds), eq(visits.collectorId, collectorId)));
+}
+
+/** Each visit's announced audio with whether its bytes have arrived (the list lives on the visit row). */
+export async function visitAudioArrivals(db: Executor, collectorId: string, visitIds: string[]) {
+  if (visitIds.length === 0) return [];
+  const rows = await rowsOf<{ visit_id: string; sha256: string; arrived: string | null }>(
+    db,
+    sql`select v.id as visit_id, piece->>'sha256' as sha256, p.sha256 as arrived
+      from ${visits} v cross join lateral jsonb_array_elements(coalesce(v.audio, '[]'::jsonb)) as piece
+      left join ${photos} p on p.sha256 = piece->>'sha256'
+      where v.id = any(${sql.param(visitIds)}::uuid[]) and v.collector_id = ${collectorId}`,
+  );
+  return rows.map((row) => ({ visitId: row.visit_id, sha256: row.sha256, arrived: row.arrived }));
 }

@@ -2,15 +2,20 @@ import type { SessionUser } from '../../shared/schemas/auth.js';
 import type { VisitPhotoStatus } from '../../shared/schemas/sync.js';
 import type { Database } from '../db/client.js';
 import { notFound } from '../http/errors.js';
-import { collectorMaySee, findPhoto, visitPhotoArrivals } from './photos.repository.js';
+import { collectorMaySee, findPhoto, visitAudioArrivals, visitPhotoArrivals } from './photos.repository.js';
 
+/** For each visit: which of its photos, and apart which pieces of its audio, have arrived. Visits listing neither are left out. */
 export async function photoStatus(db: Database, user: SessionUser, visitIds: string[]): Promise<VisitPhotoStatus[]> {
-  const rows = await visitPhotoArrivals(db, user.id, visitIds);
-  return visitIds.flatMap((visitId) => {
+  const [photoRows, audioRows] = await Promise.all([visitPhotoArrivals(db, user.id, visitIds), visitAudioArrivals(db, user.id, visitIds)]);
+  const tally = (rows: { visitId: string; sha256: string; arrived: string | null }[], visitId: string) => {
     const listed = rows.filter((r) => r.visitId === visitId);
-    if (listed.length === 0) return [];
     const missing = listed.filter((r) => r.arrived === null).map((r) => r.sha256);
-    return [{ visitId, expected: listed.length, received: listed.length - missing.length, missing }];
+    return { expected: listed.length, received: listed.length - missing.length, missing };
+  };
+  return visitIds.flatMap((visitId) => {
+    const photos = tally(photoRows, visitId);
+    const audio = tally(audioRows, visitId);
+    return photos.expected + audio.expected === 0 ? [] : [{ visitId, ...photos, audio }];
   });
 }
 

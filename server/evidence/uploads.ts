@@ -1,5 +1,5 @@
-// Resumable photo uploads over tus 1.0 (@tus/server): after a cut only the missing part is
-// sent; on completion the SHA-256 made on the phone is verified before the bytes are kept.
+// Resumable photo and visit-recording uploads over tus 1.0 (@tus/server): after a cut only the
+// missing part is sent; on completion the SHA-256 made on the phone is verified before the bytes are kept.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
@@ -8,7 +8,8 @@ import { FileStore } from '@tus/file-store';
 import { Server, type Upload } from '@tus/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionUser } from '../../shared/schemas/auth.js';
-import { maxUploadBytes, photoUploadMetadata, uploadsPath } from '../../shared/schemas/sync.js';
+import { photoUploadMetadata } from '../../shared/schemas/sync.js';
+import { isAudioContentType, maxAudioBytes, maxPhotoBytes, uploadsPath } from '../../shared/sync-limits.js';
 import { currentSession } from '../auth/auth.plugin.js';
 import type { Database } from '../db/client.js';
 import type { PhotoStore } from './photo-store.js';
@@ -50,7 +51,8 @@ export async function uploadsRoutes(app: FastifyInstance, options: { db: Databas
   const tus = new Server({
     path: uploadsPath,
     datastore,
-    maxSize: maxUploadBytes,
+    // The larger of the two limits; a photo's own is applied when the upload is created.
+    maxSize: Math.max(maxPhotoBytes, maxAudioBytes),
     relativeLocation: true,
     respectForwardedHeaders: true,
     async onUploadCreate(request, upload) {
@@ -66,6 +68,10 @@ export async function uploadsRoutes(app: FastifyInstance, options: { db: Databas
         const issue = metadata.error.issues[0];
         throw refusal(400, `Upload-Metadata ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'is invalid'}`);
       }
+      const limit = isAudioContentType(metadata.data.contentType) ? maxAudioBytes : maxPhotoBytes;
+      // Without a declared length the limit could only be applied late, after bytes were sent.
+      if (upload.size === undefined) throw refusal(400, 'Send Upload-Length: the size must be known when the upload starts.');
+      if (upload.size > limit) throw refusal(413, `This file is ${upload.size} bytes; at most ${limit} are accepted for ${metadata.data.contentType}.`);
       return { metadata: { ...upload.metadata, ownerId: user.id } };
     },
     async onUploadFinish(_request, upload: Upload) {

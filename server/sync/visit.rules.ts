@@ -4,6 +4,7 @@ import { classifyPromise, isWithinVisitingHours, localClock, type VisitingHours 
 import type { LatLng } from '../../shared/geo.js';
 import { formatYuan } from '../../shared/money.js';
 import type { VisitMutation } from '../../shared/schemas/sync.js';
+import { maxAudioPerVisit } from '../../shared/sync-limits.js';
 import type { visits } from '../db/schema/index.js';
 
 export type VisitRow = typeof visits.$inferInsert;
@@ -144,6 +145,14 @@ export function applyVisitMutation(existing: VisitRow | undefined, mutation: Vis
           deviceClockSkewS: skew,
         },
       };
+    }
+    case 'visit.audio': {
+      if (!existing) return refuse('The recording arrived for a visit this server has not seen; the app sends the check-in first.');
+      const audio = existing.audio ?? [];
+      // The same bytes announced again (a second device start, say) are already listed.
+      if (audio.some((piece) => piece.sha256 === mutation.audio.sha256)) return { ok: true, visit: existing };
+      if (audio.length >= maxAudioPerVisit) return refuse(`A visit holds at most ${maxAudioPerVisit} pieces of recording; this one was not accepted.`);
+      return { ok: true, visit: { ...existing, audio: [...audio, mutation.audio], deviceClockSkewS: skew } };
     }
   }
 }

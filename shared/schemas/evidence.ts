@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sha256Hex } from './sync.js';
 
 export const evidenceCodes = [
   'far_from_address',
@@ -19,3 +20,34 @@ export const evidenceFlag = z.object({
   details: z.record(z.string(), z.union([z.number(), z.string()])),
 });
 export type EvidenceFlag = z.infer<typeof evidenceFlag>;
+
+/** A visit as a reviewer sees its evidence: where and when, the flags, and which photos and audio have arrived. */
+export const visitEvidence = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  addressId: z.uuid(),
+  collectorId: z.uuid(),
+  /** Device time of the check-in, and when the server received it. */
+  checkedInAt: z.iso.datetime().nullable(),
+  checkInReceivedAt: z.iso.datetime().nullable(),
+  checkInDistanceM: z.number().nullable(),
+  checkInAccuracyM: z.number().nullable(),
+  deviceClockSkewS: z.number().nullable(),
+  outcome: z.string().nullable(),
+  checkedOutAt: z.iso.datetime().nullable(),
+  evidenceFlags: z.array(evidenceFlag),
+  evidenceScore: z.number().int(),
+  photos: z.array(z.object({ sha256: sha256Hex, sizeBytes: z.number().int(), takenAt: z.iso.datetime(), arrived: z.boolean() })),
+  audio: z.array(
+    z.object({
+      sha256: sha256Hex,
+      sizeBytes: z.number().int(),
+      contentType: z.string(),
+      durationS: z.number(),
+      startedAt: z.iso.datetime({ offset: true }),
+      complete: z.boolean(),
+      arrived: z.boolean(),
+    }),
+  ),
+});
+export type VisitEvidence = z.infer<typeof visitEvidence>;

@@ -13,9 +13,17 @@ import {
 } from '../outcomes.js';
 import { addressKinds } from '../cases.js';
 import { caseDetail, latitude, longitude, minorUnits } from './cases.js';
+import {
+  audioContentTypes,
+  maxAudioBytes,
+  maxAudioDurationS,
+  maxMutationsPerPush,
+  maxPhotoBytes,
+  photoContentTypes,
+  syncProtocolVersion,
+} from '../sync-limits.js';
 
-export const syncProtocolVersion = 1;
-export const maxMutationsPerPush = 200;
+export { maxMutationsPerPush, syncProtocolVersion, uploadsPath } from '../sync-limits.js';
 
 /** A UUIDv7: made on the device, sortable by creation time. */
 export const uuidv7 = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, 'Must be a UUIDv7');
@@ -43,7 +51,7 @@ export type FamilySituation = z.infer<typeof familySituation>;
 
 export const visitPhoto = z.strictObject({
   sha256: sha256Hex,
-  sizeBytes: z.number().int().min(1).max(20 * 1024 * 1024),
+  sizeBytes: z.number().int().min(1).max(maxPhotoBytes),
   takenAt: deviceTime,
   position: position.optional(),
   caption: z.string().trim().max(200).optional(),
@@ -93,6 +101,31 @@ export const checkOutMutation = z.strictObject({
   position: position.optional(),
 });
 
+/** One piece of the visit's audio recording; its bytes travel apart, like a photo's. */
+export const visitAudio = z.strictObject({
+  sha256: sha256Hex,
+  sizeBytes: z.number().int().min(1).max(maxAudioBytes, `A recording may be at most ${maxAudioBytes / 1024 / 1024} MB`),
+  contentType: z.enum(audioContentTypes),
+  durationS: z.number().min(0).max(maxAudioDurationS),
+  startedAt: deviceTime,
+  /** False for what a closed or crashed app left: it ends where the last saved chunk ends. */
+  complete: z.boolean(),
+});
+export type VisitAudio = z.infer<typeof visitAudio>;
+
+/**
+ * The visit's recording (from check-in to check-out, when the creditor asks for it). Apart from the
+ * record because the recording ends at check-out, after the record, and because an app closed
+ * mid-visit leaves a piece of its own. Accepted only for a visit the server has seen.
+ */
+export const audioMutation = z.strictObject({
+  ...base,
+  type: z.literal('visit.audio'),
+  visitId: uuidv7,
+  caseId: z.uuid(),
+  audio: visitAudio,
+});
+
 /** A free note on the case, outside any visit. */
 export const noteMutation = z.strictObject({
   ...base,
@@ -111,7 +144,7 @@ export const sosMutation = z.strictObject({
   note: z.string().trim().max(500).optional(),
 });
 
-export const mutation = z.discriminatedUnion('type', [checkInMutation, recordMutation, checkOutMutation, noteMutation, sosMutation]);
+export const mutation = z.discriminatedUnion('type', [checkInMutation, recordMutation, checkOutMutation, audioMutation, noteMutation, sosMutation]);
 export type Mutation = z.output<typeof mutation>;
 export type MutationInput = z.input<typeof mutation>;
 export type MutationType = Mutation['type'];
@@ -193,12 +226,13 @@ export const pullResponse = z.object({
 });
 export type PullResponse = z.infer<typeof pullResponse>;
 
-/** What the server knows of a visit's photos: which have arrived. */
+/** What the server knows of a visit's photos (and, apart, its audio): which have arrived. */
 export const visitPhotoStatus = z.object({
   visitId: z.uuid(),
   expected: z.number().int(),
   received: z.number().int(),
   missing: z.array(sha256Hex),
+  audio: z.object({ expected: z.number().int(), received: z.number().int(), missing: z.array(sha256Hex) }),
 });
 export type VisitPhotoStatus = z.infer<typeof visitPhotoStatus>;
 
@@ -211,13 +245,11 @@ export const photoStatusQuery = z.strictObject({
 export const photoStatusResponse = z.object({ visits: z.array(visitPhotoStatus) });
 export type PhotoStatusResponse = z.infer<typeof photoStatusResponse>;
 
-/** tus upload metadata every photo upload carries. */
+/** tus upload metadata every photo or recording upload carries. */
 export const photoUploadMetadata = z.strictObject({
   sha256: sha256Hex,
-  contentType: z.enum(['image/jpeg', 'image/webp', 'image/png', 'audio/webm', 'audio/ogg', 'audio/mp4']),
+  contentType: z.enum([...photoContentTypes, ...audioContentTypes], 'Send a JPEG, WebP or PNG photo, or a WebM, Ogg or MP4 recording'),
   visitId: uuidv7.optional(),
   filename: z.string().max(128).optional(),
 });
 export type PhotoUploadMetadata = z.infer<typeof photoUploadMetadata>;
-export const uploadsPath = '/api/uploads';
-export const maxUploadBytes = 20 * 1024 * 1024;

@@ -137,7 +137,7 @@ describe('photo uploads', () => {
     expect(await status()).toMatchObject({ expected: 2, received: 0 });
     const upload = await createUpload(first);
     await patch(upload.location!, first, 0);
-    expect(await status()).toEqual({ visitId, expected: 2, received: 1, missing: [sha256(second)] });
+    expect(await status()).toEqual({ visitId, expected: 2, received: 1, missing: [sha256(second)], audio: { expected: 0, received: 0, missing: [] } });
 
     const head = (token: string) => fetch(`${base}/api/photos/${sha256(first)}`, { method: 'HEAD', headers: bearer(token) });
     expect((await head(collector.token)).status).toBe(200);

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, date, doublePrecision, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import type { EvidenceFlag } from '../../../shared/schemas/evidence.js';
-import type { FamilySituation } from '../../../shared/schemas/sync.js';
+import type { FamilySituation, VisitAudio } from '../../../shared/schemas/sync.js';
 import { caseAddresses } from './case-addresses.js';
 import { cases } from './cases.js';
 import { users } from './users.js';
@@ -49,6 +49,8 @@ export const visits = pgTable(
     checkOutLng: doublePrecision('check_out_lng'),
     deviceClockSkewS: doublePrecision('device_clock_skew_s'),
     expectedPhotos: integer('expected_photos').notNull().default(0),
+    /** The pieces of the visit's audio recording the device announced (bytes in photos, by hash); null: none. */
+    audio: jsonb('audio').$type<VisitAudio[]>(),
     evidenceFlags: jsonb('evidence_flags').$type<EvidenceFlag[]>().notNull().default([]),
     evidenceScore: integer('evidence_score').notNull().default(0),
     createdAt: instant('created_at').notNull().defaultNow(),
