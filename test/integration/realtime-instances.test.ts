@@ -3,11 +3,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import { io as connect, type Socket } from 'socket.io-client';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AlertSignal, type ClientToServerEvents, type CollectorPosition, type ServerToClientEvents, socketPath } from '../../shared/events.js';
-import { createUser, testPassword } from '../fixtures/factories.js';
+import type { CaseDetail } from '../../shared/schemas/cases.js';
+import { cases } from '../../server/db/schema/index.js';
+import { assignCases } from '../../server/dispatch/assignment.repository.js';
+import { bearer, caseRow, createCreditor, createUser, testPassword } from '../fixtures/factories.js';
+import { checkIn, push } from '../fixtures/sync.js';
 import { startServerProcess } from '../fixtures/server-process.js';
 import { createTestContext, type TestContext } from '../helper.js';
 
@@ -38,7 +43,7 @@ describe.runIf(process.env.DATABASE_URL)('several server instances on one Postgr
     return [a, b];
   }
 
-  async function signIn(base: string, role: 'collector' | 'supervisor') {
+  async function signIn(base: string, role: 'collector' | 'supervisor' | 'dispatcher') {
     const user = await createUser(context.database.db, role);
     const response = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user.username, password: testPassword }) });
     return { id: user.id, token: (await response.json() as { token: string }).token };
@@ -89,5 +94,31 @@ describe.runIf(process.env.DATABASE_URL)('several server instances on one Postgr
     await expect.poll(() => alerts.length, { timeout: 5000 }).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(alerts.map((alert) => alert.alertId)).toEqual([sosId]);
+  });
+
+  it('tells a dispatcher on one instance, exactly once, about a visit pushed to the other', async () => {
+    const [a, b] = pair();
+    const collector = await signIn(a.url, 'collector');
+    const dispatcher = await signIn(b.url, 'dispatcher');
+    const creditor = (await createCreditor(context.database.db)).code;
+    await context.app.inject({ method: 'POST', url: '/api/cases/import', headers: bearer(dispatcher.token), payload: [caseRow(creditor, 'MULTI-1')] });
+    const [found] = await context.database.db.select({ id: cases.id }).from(cases).where(eq(cases.externalId, 'MULTI-1'));
+    const caseId = found!.id;
+    await assignCases(context.database.db, [caseId], collector.id);
+    const addressId = (await context.app.inject({ url: `/api/cases/${caseId}`, headers: bearer(collector.token) })).json<CaseDetail>().addresses[0]!.id;
+
+    const watching = await socketTo(b.url, dispatcher.token);
+    const changes: unknown[] = [];
+    watching.on('dispatch:changed', (signal) => changes.push(signal));
+    const response = await fetch(`${a.url}/api/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${collector.token}` },
+      body: JSON.stringify(push([checkIn(caseId, addressId)])),
+    });
+    expect(response.status).toBe(200);
+    // NOTIFY reaches both instances; each tells only its own sockets.
+    await expect.poll(() => changes.length, { timeout: 5000 }).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(changes).toEqual([{ reason: 'visit', caseIds: [caseId], collectorId: collector.id }]);
   });
 });
