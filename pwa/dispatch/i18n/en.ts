@@ -91,6 +91,7 @@ export const dispatchEn: DispatchMessages = {
     chartLabel: (pct, minutes) => `Progress: ${pct} of the value served, ${minutes} min travel`,
     waiting: 'Waiting for the first solution…',
     reviewTitle: 'Draft plan',
+    publishedTitle: 'Published routes',
     summary: (routes, stops, pct) => `${routes} routes, ${stops} stops, ${pct} of the value served`,
     stops: (n) => `${n} stops`,
     minutes: (m) => `${m} min`,

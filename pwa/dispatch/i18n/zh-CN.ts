@@ -94,6 +94,7 @@ export const dispatchZhCN = {
     chartLabel: (pct: string, minutes: number) => `计算进度：已安排价值 ${pct}，总行程 ${minutes} 分钟`,
     waiting: '等待第一个方案…',
     reviewTitle: '方案草稿',
+    publishedTitle: '已发布的路线',
     summary: (routes: number, stops: number, pct: string) => `${routes} 条路线，${stops} 站，已安排价值 ${pct}`,
     stops: (n: number) => `${n} 站`,
     minutes: (m: number) => `${m} 分钟`,

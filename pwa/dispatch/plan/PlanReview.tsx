@@ -37,7 +37,7 @@ export function PlanReview({
 
   return (
     <section class={styles.review} aria-label={d.plan.reviewTitle} data-testid="plan-review">
-      <h2 class={styles.heading}>{published ? d.plan.publish : d.plan.reviewTitle}</h2>
+      <h2 class={styles.heading}>{published ? d.plan.publishedTitle : d.plan.reviewTitle}</h2>
       <p class={styles.muted}>{d.plan.summary(plan.routes.length, stops, `${plan.servedValuePct.toFixed(1)}%`)}</p>
       <ul class={styles.routes}>
         {plan.routes.map((route) => (

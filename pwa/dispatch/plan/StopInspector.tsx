@@ -33,7 +33,7 @@ export function StopInspector({ plan, caseId, editable, onEdit }: { plan: PlanVi
   return (
     <aside class={styles.inspector} aria-label={stop.debtorName} data-testid="stop-inspector">
       <h3 class={styles.inspectorTitle}>
-        {index + 1}. {stop.debtorName}
+        {index + 1}. {stop.debtorName} <span class={styles.hint}>{route.collectorName}</span>
       </h3>
       <p class={styles.hint}>{stop.address}</p>
       <dl class={styles.times}>

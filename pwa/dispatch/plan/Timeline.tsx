@@ -58,7 +58,7 @@ export function Timeline({
     <section class={styles.timeline} aria-label={d.plan.timeline} data-testid="plan-timeline">
       <div class={styles.head}>
         <h2 class={styles.title}>{d.plan.timeline}</h2>
-        <span class={styles.hint}>{d.plan.timelineHint}</span>
+        {editable && <span class={styles.hint}>{d.plan.timelineHint}</span>}
         <span class={styles.zone}>{d.plan.timeZone(plan.timeZone)}</span>
       </div>
       <div class={styles.body}>
