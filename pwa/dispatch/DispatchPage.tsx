@@ -191,7 +191,7 @@ export default function DispatchPage() {
             collectors={day.collectors}
             colourOf={colourOf}
             caseTitle={caseTitle}
-            plan={plan}
+            plan={planner.state.phase === 'review' ? plan : null}
             chosenStop={chosenStop}
             onStop={(caseId) => setChosenStop(caseId)}
             isStale={(iso) => Date.now() - Date.parse(iso) > staleAfterMs}

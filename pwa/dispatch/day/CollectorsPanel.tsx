@@ -20,6 +20,8 @@ export function useAgeText(): (iso: string) => string {
   };
 }
 
+const collator = new Intl.Collator('zh-CN', { numeric: true });
+
 export function CollectorsPanel({
   collectors,
   error,
@@ -41,7 +43,7 @@ export function CollectorsPanel({
       {error !== null && <ErrorNotice error={error} onRetry={onRetry} />}
       {error !== null && <p class={styles.muted}>{d.day.unavailable}</p>}
       <ul class={styles.list}>
-        {collectors.map((collector) => {
+        {[...collectors].sort((a, b) => collator.compare(a.displayName, b.displayName)).map((collector) => {
           const stops = collector.route?.stops ?? [];
           const done = stops.filter((s) => s.state === 'done').length;
           const current = stops.find((s) => s.state === 'current');
