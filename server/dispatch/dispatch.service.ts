@@ -21,6 +21,7 @@ export interface PlanInput {
   caseIds?: string[] | undefined;
   timeLimitS: number;
   seed: number;
+  pins?: { caseId: string; collectorId: string }[] | undefined;
 }
 
 export interface PlanProgressSignal {
@@ -43,7 +44,8 @@ export async function createPlan(
   if (input.caseIds) await requireOwnTeamCases(db, options.team, input.caseIds);
   const cases = await planningCases(db, input.caseIds, options.team);
   if (cases.length === 0) throw new DomainError(422, 'There are no open cases to plan among those chosen.');
-  const request = toPlanRequest(cases, collectors);
+  const pins = new Map((input.pins ?? []).map((pin) => [pin.caseId, pin.collectorId]));
+  const request = toPlanRequest(cases, collectors, pins);
   const totalValue = request.tasks.reduce((sum, task) => sum + task.value, 0);
   const run = solveInWorker(request, {
     timeLimitMs: input.timeLimitS * 1000,
@@ -60,7 +62,7 @@ export async function createPlan(
   const plan = await run.result;
   const id = newId();
   const createdAt = new Date();
-  const view = toPlanView(plan, { id, serviceDate: input.serviceDate, timeZone: options.timeZone, cases, collectors, createdAt });
+  const view = toPlanView(plan, { id, serviceDate: input.serviceDate, timeZone: options.timeZone, cases, collectors, createdAt, pins });
   await insertPlan(db, { id, serviceDate: input.serviceDate, status: 'draft', createdBy: actor.id, view, createdAt });
   await writeAudit(db, { actorUserId: actor.id, actorRole: actor.role, action: 'plan.create', subjectType: 'plan', subjectId: id, detail: { cases: cases.length, collectors: collectors.length } });
   return view;

@@ -50,7 +50,8 @@ export function visitValue(priority: number, totalOutstanding: number): number {
   return priority * 100 + Math.min(500, Math.round(totalOutstanding / 100_000));
 }
 
-export function toPlanRequest(cases: PlanningCase[], collectors: PlanningCollector[]): PlanRequest {
+/** `pins`: case id to the collector it must stay with. */
+export function toPlanRequest(cases: PlanningCase[], collectors: PlanningCollector[], pins: ReadonlyMap<string, string> = new Map()): PlanRequest {
   return {
     tasks: cases.map((c) => ({
       id: c.id,
@@ -60,6 +61,7 @@ export function toPlanRequest(cases: PlanningCase[], collectors: PlanningCollect
       value: visitValue(c.priority, c.totalOutstanding),
       // The creditor's conduct rule: the whole visit inside its permitted hours.
       visitingHours: { start: clockSeconds(c.visitingHoursStart), end: clockSeconds(c.visitingHoursEnd) },
+      ...(pins.has(c.id) ? { pinnedCollectorId: pins.get(c.id)! } : {}),
     })),
     collectors: collectors.map((c) => ({
       id: c.id,
@@ -74,7 +76,15 @@ export function toPlanRequest(cases: PlanningCase[], collectors: PlanningCollect
 
 export function toPlanView(
   plan: Plan,
-  input: { id: string; serviceDate: string; timeZone: string; cases: PlanningCase[]; collectors: PlanningCollector[]; createdAt: Date },
+  input: {
+    id: string;
+    serviceDate: string;
+    timeZone: string;
+    cases: PlanningCase[];
+    collectors: PlanningCollector[];
+    createdAt: Date;
+    pins?: ReadonlyMap<string, string>;
+  },
 ): PlanView {
   const caseById = new Map(input.cases.map((c) => [c.id, c]));
   const planned = new Map(plan.routes.map((route) => [route.collectorId, route]));
@@ -106,7 +116,7 @@ export function toPlanView(
             departure: instant(stop.departure),
             windowStart: instant(window.start),
             windowEnd: instant(window.end),
-            pinned: false,
+            pinned: input.pins?.get(target.id) === collector.id,
             lateSeconds: 0,
           };
         }),

@@ -7,6 +7,8 @@ export const createPlanRequest = z.strictObject({
   caseIds: z.array(z.uuid()).min(1).max(5_000).optional(),
   timeLimitS: z.number().int().min(1).max(60).default(10),
   seed: z.number().int().min(0).max(2 ** 31).default(1),
+  /** Re-planning a draft: each of these cases goes only to its collector (unserved 'pinned_collector_unavailable' when that collector is not chosen). */
+  pins: z.array(z.strictObject({ caseId: z.uuid(), collectorId: z.uuid() })).max(5_000).optional(),
 });
 export type CreatePlanRequest = z.input<typeof createPlanRequest>;
 

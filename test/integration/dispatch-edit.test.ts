@@ -207,6 +207,33 @@ describe('a draft plan', () => {
   });
 });
 
+describe('re-planning', () => {
+  it('keeps each pinned case with its collector', async () => {
+    const [second] = plan.routes.filter((r) => r.collectorId !== day && r.collectorId !== evening).map((r) => r.collectorId);
+    const response = await context.app.inject({
+      method: 'POST',
+      url: '/api/dispatch/plans',
+      headers: bearer(dispatcher),
+      payload: {
+        serviceDate,
+        collectorIds: [day, second],
+        caseIds: caseIds.slice(0, 4),
+        timeLimitS: 1,
+        pins: [
+          { caseId: caseIds[0], collectorId: second },
+          { caseId: caseIds[1], collectorId: outsider },
+        ],
+      },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const view = response.json<PlanView>();
+    const stops = view.routes.flatMap((r) => r.stops.map((s) => ({ ...s, collectorId: r.collectorId })));
+    expect(stops.find((s) => s.caseId === caseIds[0])).toMatchObject({ collectorId: second, pinned: true });
+    expect(view.unserved).toEqual([{ caseId: caseIds[1], reason: 'pinned_collector_unavailable' }]);
+    expect(stops.filter((s) => s.pinned).map((s) => s.caseId)).toEqual([caseIds[0]]);
+  });
+});
+
 describe('refusals', () => {
   let draft: PlanView;
   beforeAll(async () => {
