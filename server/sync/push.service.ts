@@ -1,5 +1,5 @@
 // Applies a device's push: each mutation validated, deduplicated by its id, checked against
-// the rules, and written together with its dedupe record in one transaction per push.
+// the rules, and written together with its dedupe record in one statement per push.
 import type { z } from 'zod';
 import type { SessionUser } from '../../shared/schemas/auth.js';
 import { type CaseMutation, mutation as mutationSchema, type Mutation, type MutationResult, type PushRequest, type PushResponse, syncProtocolVersion } from '../../shared/schemas/sync.js';
@@ -10,7 +10,7 @@ import { newId } from '../ids.js';
 import { type KnownContext, withEvidence } from './visit.evidence.js';
 import { applyVisitMutation, type CaseInScope, type MutationContext, type VisitRow } from './visit.rules.js';
 import { payloadHash } from './payload-hash.js';
-import { casesInScope, existingNoteIds, findMutations, insertAlerts, findVisits, insertFieldAddresses, insertMutations, insertNotes, insertVisitPhotos, touchCases, upsertVisits } from './sync.repository.js';
+import { casesInScope, existingNoteIds, findMutations, findVisits, writePush } from './sync.repository.js';
 
 interface Incoming {
   id: string;
@@ -129,7 +129,31 @@ function knownFrom(context: MutationContext, fresh: CaseMutation[], stored: Read
   };
 }
 
+/** PostgreSQL's unique_violation, as pg and PGlite report it (drizzle wraps it as the cause). */
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; typeof e === 'object' && e !== null; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}
+
 export async function applyPush(
+  db: Database,
+  user: SessionUser,
+  request: PushRequest,
+  options: { thresholds: EvidenceThresholds },
+): Promise<PushResponse> {
+  try {
+    return await applyOnce(db, user, request, options);
+  } catch (error) {
+    // Another push of the same mutations (a retry racing its own first attempt) committed
+    // first; a second look answers them as replays instead of failing the device.
+    if (!isUniqueViolation(error)) throw error;
+    return applyOnce(db, user, request, options);
+  }
+}
+
+async function applyOnce(
   db: Database,
   user: SessionUser,
   request: PushRequest,
@@ -139,42 +163,45 @@ export async function applyPush(
   const skewS = (Date.parse(request.sentAt) - receivedAt.getTime()) / 1000;
   const incoming = request.mutations.map(parse);
 
-  const results = await db.transaction(async (tx) => {
-    const stored = new Map((await findMutations(tx, incoming.flatMap((i) => (i.mutation ? [i.id] : [])))).map((row) => [row.id, row]));
-    const seenInBatch = new Map<string, { hash: string; result: MutationResult }>();
-    const fresh = incoming.flatMap((i): CaseMutation[] => (i.mutation && !stored.has(i.id) && i.mutation.type !== 'sos.raise' ? [i.mutation] : []));
-    const writes: Writes = { visits: new Map(), photos: [], notes: [], addresses: [], alerts: [], takenNoteIds: new Set(), visitedCaseIds: new Set(), changedCaseIds: new Set(), mutations: [] };
-    const touchedVisitIds = new Set<string>();
-    const context = await loadContext(tx, user, fresh, receivedAt, skewS, writes);
-    const storedVisits = new Set(writes.visits.keys());
+  // No transaction around the push: the reads come first and everything it writes is one
+  // statement (atomic by itself). Two racing pushes of one mutation collide on its dedupe
+  // record, and applyPush looks again.
+  const stored = new Map((await findMutations(db, incoming.flatMap((i) => (i.mutation ? [i.id] : [])))).map((row) => [row.id, row]));
+  const seenInBatch = new Map<string, { hash: string; result: MutationResult }>();
+  const fresh = incoming.flatMap((i): CaseMutation[] => (i.mutation && !stored.has(i.id) && i.mutation.type !== 'sos.raise' ? [i.mutation] : []));
+  const writes: Writes = { visits: new Map(), photos: [], notes: [], addresses: [], alerts: [], takenNoteIds: new Set(), visitedCaseIds: new Set(), changedCaseIds: new Set(), mutations: [] };
+  const touchedVisitIds = new Set<string>();
+  const context = await loadContext(db, user, fresh, receivedAt, skewS, writes);
+  const storedVisits = new Set(writes.visits.keys());
 
-    const answers = incoming.map((item): MutationResult => {
-      const base = { id: item.id, receivedAt: receivedAt.toISOString() };
-      if (!item.mutation) return { ...base, status: 'rejected', replayed: false, reason: item.invalidReason };
-      const previous = stored.get(item.id) ?? seenInBatch.get(item.id);
-      if (previous) {
-        const samePayload = ('payloadHash' in previous ? previous.payloadHash : previous.hash) === item.hash;
-        const sameOwner = !('userId' in previous) || previous.userId === user.id;
-        if (samePayload && sameOwner) return { ...previous.result, replayed: true };
-        return { ...base, status: 'conflict', replayed: false, reason: 'This mutation id was already used for different content. Nothing was changed; the app must make a new id for a new record.' };
-      }
-      const reason = applyOne(item.mutation, context, writes, user);
-      const result: MutationResult = reason === undefined ? { ...base, status: 'applied', replayed: false } : { ...base, status: 'rejected', replayed: false, reason };
-      if (reason === undefined && 'visitId' in item.mutation) touchedVisitIds.add(item.mutation.visitId);
-      seenInBatch.set(item.id, { hash: item.hash, result });
-      writes.mutations.push({ id: item.id, userId: user.id, deviceId: request.deviceId, type: item.mutation.type, payloadHash: item.hash, result, deviceCreatedAt: new Date(item.mutation.createdAt), receivedAt });
-      return result;
-    });
-
-    const touched = [...touchedVisitIds].map((id) => writes.visits.get(id)!);
-    await upsertVisits(tx, await withEvidence(tx, user.id, touched, writes.photos, options.thresholds, knownFrom(context, fresh, storedVisits)));
-    await insertVisitPhotos(tx, writes.photos);
-    await insertNotes(tx, writes.notes);
-    await insertFieldAddresses(tx, writes.addresses);
-    await touchCases(tx, [...writes.visitedCaseIds], [...writes.changedCaseIds]);
-    await insertAlerts(tx, writes.alerts);
-    await insertMutations(tx, writes.mutations);
-    return answers;
+  const answers = incoming.map((item): MutationResult => {
+    const base = { id: item.id, receivedAt: receivedAt.toISOString() };
+    if (!item.mutation) return { ...base, status: 'rejected', replayed: false, reason: item.invalidReason };
+    const previous = stored.get(item.id) ?? seenInBatch.get(item.id);
+    if (previous) {
+      const samePayload = ('payloadHash' in previous ? previous.payloadHash : previous.hash) === item.hash;
+      const sameOwner = !('userId' in previous) || previous.userId === user.id;
+      if (samePayload && sameOwner) return { ...previous.result, replayed: true };
+      return { ...base, status: 'conflict', replayed: false, reason: 'This mutation id was already used for different content. Nothing was changed; the app must make a new id for a new record.' };
+    }
+    const reason = applyOne(item.mutation, context, writes, user);
+    const result: MutationResult = reason === undefined ? { ...base, status: 'applied', replayed: false } : { ...base, status: 'rejected', replayed: false, reason };
+    if (reason === undefined && 'visitId' in item.mutation) touchedVisitIds.add(item.mutation.visitId);
+    seenInBatch.set(item.id, { hash: item.hash, result });
+    writes.mutations.push({ id: item.id, userId: user.id, deviceId: request.deviceId, type: item.mutation.type, payloadHash: item.hash, result, deviceCreatedAt: new Date(item.mutation.createdAt), receivedAt });
+    return result;
   });
-  return { protocolVersion: syncProtocolVersion, serverTime: new Date().toISOString(), results };
+
+  const touched = [...touchedVisitIds].map((id) => writes.visits.get(id)!);
+  await writePush(db, {
+    visits: await withEvidence(db, user.id, touched, writes.photos, options.thresholds, knownFrom(context, fresh, storedVisits)),
+    photos: writes.photos,
+    notes: writes.notes,
+    addresses: writes.addresses,
+    alerts: writes.alerts,
+    visitedCaseIds: [...writes.visitedCaseIds],
+    changedCaseIds: [...writes.changedCaseIds],
+    mutations: writes.mutations,
+  });
+  return { protocolVersion: syncProtocolVersion, serverTime: new Date().toISOString(), results: answers };
 }

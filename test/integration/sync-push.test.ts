@@ -85,6 +85,22 @@ describe('push', () => {
     expect(reused[0]!.reason).toMatch(/note id was already used/);
   });
 
+  it('applies a batch sent twice at once (a retry racing its first attempt) once, answering the other as a replay', async () => {
+    const caseId = caseIds[1]!;
+    const arrive = checkIn(caseId, addressOf.get(caseId)!, { at: '2026-11-23T05:00:00.000Z' });
+    const visitId = (arrive as { visitId: string }).visitId;
+    const note = { id: '01a20000-0000-7000-8000-00000000bcd1', type: 'note.add', createdAt: morning, noteId: '01a20000-0000-7000-8000-00000000bcd2', caseId, body: '同时重发' };
+    const batch = push([arrive, record(caseId, addressOf.get(caseId)!, visitId), note]);
+    const before = await visitCount();
+    const [first, second] = await Promise.all([send(batch), send(batch)]);
+    expect(first.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    expect(second.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    // Exactly one of the two answers is the first application; the other replays it.
+    expect([first.every((r) => r.replayed), second.every((r) => r.replayed)].sort()).toEqual([false, true]);
+    expect(await visitCount()).toBe(before + 1);
+    expect(await context.database.db.select().from(caseNotes).where(eq(caseNotes.id, note.noteId))).toHaveLength(1);
+  });
+
   it('answers the same id with another payload as a conflict, never overwriting', async () => {
     const caseId = caseIds[1]!;
     const arrive = checkIn(caseId, addressOf.get(caseId)!, { accuracyM: 10 });
