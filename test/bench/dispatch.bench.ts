@@ -1,7 +1,8 @@
 // Dispatch at scale on PostgreSQL: the map's marker query over 100,000 cases, 1,000
 // collectors' positions relayed over socket.io, and all of them back after a server restart.
 // Metrics: bbox100k.p95_ms, positions1000.latency_p95_ms, positions1000.server_cpu_pct, reconnect1000.all_back_s.
-// (map20k.first_render_ms and map20k.pan_frame_p95_ms need the dispatcher's map screen.)
+// Then the dispatcher's map in Chromium (map20k.ts): map20k.first_render_ms, map20k.pan_frame_p95_ms.
+// `npm run bench -- dispatch --only-map20k` runs that part alone.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,7 @@ import { collectors, sessions, users } from '../../server/db/schema/index.js';
 import { demoCases, demoCreditors, seededRandom } from '../../server/demo/shenyang.js';
 import { newId } from '../../server/ids.js';
 import { startServerProcess } from '../fixtures/server-process.js';
+import { benchMap20k } from './map20k.js';
 import { percentile, report, withBenchDatabase } from './postgres.js';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -68,7 +70,7 @@ async function connectAll(url: string, tokens: string[]): Promise<ClientSocket[]
   return sockets;
 }
 
-await withBenchDatabase(async (url) => {
+if (!process.argv.includes('--only-map20k')) await withBenchDatabase(async (url) => {
   const { dispatcherToken, collectorTokens } = await seedPeople(url);
   const dataDir = mkdtempSync(join(tmpdir(), 'fv-bench-dispatch-'));
   const env = { DATABASE_URL: url, DATA_DIR: dataDir, POSITION_INTERVAL_S: '1' };
@@ -140,3 +142,5 @@ await withBenchDatabase(async (url) => {
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+await benchMap20k();

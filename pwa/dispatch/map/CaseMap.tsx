@@ -75,7 +75,9 @@ export function CaseMap(props: CaseMapProps) {
         const L = module.default;
         const element = container.current;
         if (cancelled || !element) return;
-        const map = L.map(element, { zoomControl: true, preferCanvas: false, keyboard: true }).setView(shenyang, 11);
+        // Markers hide while a zoom animates: clusters change with the zoom anyway, and moving hundreds
+        // of bubbles through the animation costs frames.
+        const map = L.map(element, { zoomControl: true, keyboard: true, markerZoomAnimation: false }).setView(shenyang, 11);
         L.tileLayer(tileSource.urlTemplate, { attribution: tileSource.attribution, maxZoom: tileSource.maxZoom, subdomains: tileSource.subdomains, crossOrigin: true }).addTo(map);
         const people = new PeopleLayer(L, map, {
           colourOf: (id) => latest.current.colourOf(id),
@@ -103,7 +105,14 @@ export function CaseMap(props: CaseMapProps) {
           const b = map.getBounds();
           latest.current.onView({ minLat: b.getSouth(), minLng: b.getWest(), maxLat: b.getNorth(), maxLng: b.getEast() }, map.getZoom());
         };
-        map.on('moveend', report);
+        // The page (table, counts) follows the view once the map has settled, not in the frame that
+        // redraws the markers: a dispatcher panning in steps causes one update, not one per step.
+        let settle: ReturnType<typeof setTimeout> | undefined;
+        map.on('moveend', () => {
+          clearTimeout(settle);
+          settle = setTimeout(report, 250);
+        });
+        map.on('unload', () => clearTimeout(settle));
         // The timeline opening under the map changes its size: Leaflet must be told.
         const resize = new ResizeObserver(() => map.invalidateSize({ pan: false }));
         resize.observe(element);

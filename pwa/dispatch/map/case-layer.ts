@@ -19,8 +19,8 @@ export class CaseLayer {
   private markers: MapMarkers = noMarkers;
   private colourBy: ColourBy = 'priority';
   private selected: ReadonlySet<string> = new Set();
-  private readonly clusters: Leaflet.LayerGroup;
-  private readonly singles: Leaflet.LayerGroup;
+  private clusters: Leaflet.LayerGroup;
+  private singles: Leaflet.LayerGroup;
   private readonly renderer: Leaflet.Canvas;
   private readonly onMove = () => this.render();
   /** Called after each redraw with the number of markers drawn (clusters and singles). */
@@ -56,9 +56,19 @@ export class CaseLayer {
 
   render(): void {
     const { L, map, markers, index } = this;
-    this.clusters.clearLayers();
-    this.singles.clearLayers();
-    if (!index) return;
+    // The new markers are built off the map and swapped in at once: one layout, one canvas redraw.
+    const clusters = L.layerGroup();
+    const singles = L.layerGroup();
+    const swap = () => {
+      this.clusters.remove();
+      this.singles.remove();
+      this.singles = singles.addTo(map);
+      this.clusters = clusters.addTo(map);
+    };
+    if (!index) {
+      swap();
+      return;
+    }
     const bounds = map.getBounds().pad(0.2);
     const zoom = Math.round(map.getZoom());
     const features = index.getClusters([bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()], zoom);
@@ -77,7 +87,7 @@ export class CaseLayer {
         const marker = L.marker([lat, lng], { icon, keyboard: true, title: this.options.clusterTitle(count), riseOnHover: true });
         const clusterId = feature.properties.cluster_id;
         marker.on('click', () => map.setView([lat, lng], Math.min(index.getClusterExpansionZoom(clusterId), map.getMaxZoom())));
-        this.clusters.addLayer(marker);
+        clusters.addLayer(marker);
       } else {
         const i = feature.properties.i;
         const id = markers.ids[i] ?? '';
@@ -92,9 +102,10 @@ export class CaseLayer {
         });
         circle.bindTooltip(this.options.caseTitle(i, markers), { direction: 'top', offset: [0, -6] });
         circle.on('click', () => this.options.onCase(id));
-        this.singles.addLayer(circle);
+        singles.addLayer(circle);
       }
     }
+    swap();
     this.onRendered?.(features.length);
   }
 
