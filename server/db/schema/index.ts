@@ -17,3 +17,7 @@ export { routes, routeStops } from './routes.js';
 export { alerts } from './alerts.js';
 export { socketIoAttachments } from './socket-io-attachments.js';
 export { plans } from './plans.js';
+export { visitReviews } from './visit-reviews.js';
+export { revisitRequests } from './revisit-requests.js';
+export { complaints } from './complaints.js';
+export { reviewAlerts } from './review-alerts.js';
