@@ -9,6 +9,22 @@ export interface AlertSignal {
   raisedAt: string;
 }
 
+/** To supervisors: a visit needs a look now (still on site long past the expected time, or a check-in flagged high risk). */
+export interface ReviewAlertSignal {
+  alertId: string;
+  kind: 'overdue_visit' | 'high_risk_check_in';
+  visitId: string;
+  caseId: string;
+  collectorId: string;
+  collectorName: string;
+  /** Device time of the check-in. */
+  checkedInAt: string | null;
+  /** overdue_visit: minutes on site so far; high_risk_check_in: the high-severity evidence codes. */
+  minutesOnSite: number | null;
+  codes: string[];
+  raisedAt: string;
+}
+
 export interface CollectorPosition {
   collectorId: string;
   lat: number;
@@ -24,6 +40,8 @@ export interface ServerToClientEvents {
   'alert:raised': (alert: AlertSignal) => void;
   /** To the dispatcher who started a plan: the search's best so far. */
   'plan:progress': (progress: { requestId: string; elapsedMs: number; servedValuePct: number; travelSeconds: number }) => void;
+  /** To supervisors and admins watching the collector's team: a visit running far too long, or a high-risk check-in; once per visit. */
+  'review:alert': (alert: ReviewAlertSignal) => void;
   /** To supervisors and dispatchers: where a collector is (from the app in the foreground). */
   'collector:position': (position: CollectorPosition) => void;
   /** To dispatchers and supervisors (of the collector's team when teams are restricted): cases changed (a visit arrived, an assignment or a route was published); refetch what shows them. */
