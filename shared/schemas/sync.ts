@@ -37,7 +37,7 @@ export const position = z.strictObject({
 });
 export type Position = z.infer<typeof position>;
 
-const familySituation = z.strictObject({
+export const familySituation = z.strictObject({
   householdMembers: z.number().int().min(0).max(30).optional(),
   dependants: z.number().int().min(0).max(30).optional(),
   employment: z.enum(employmentStatuses).optional(),
