@@ -1,4 +1,6 @@
 // Typed socket.io events, the one definition both ends use. Sockets carry signals, never data.
+import type { RiskBoardItem } from './schemas/risk.js';
+
 export interface AlertSignal {
   alertId: string;
   kind: 'sos';
@@ -46,6 +48,8 @@ export interface ServerToClientEvents {
   'collector:position': (position: CollectorPosition) => void;
   /** To dispatchers and supervisors (of the collector's team when teams are restricted): cases changed (a visit arrived, an assignment or a route was published); refetch what shows them. */
   'dispatch:changed': (signal: { reason: 'visit' | 'assignment' | 'route'; caseIds: string[]; collectorId: string | null }) => void;
+  /** To supervisors and admins watching the visit's team: a risk signal was raised or changed status (as the risk board lists it). */
+  'risk:signal': (signal: RiskBoardItem) => void;
 }
 
 export interface ClientToServerEvents {
