@@ -133,6 +133,20 @@ describe('the dispatcher’s console', () => {
     }
     await screenshot(page, 'dispatch-timeline-moved', { fullPage: false });
 
+    // Reorder by dragging: another collector's second stop dropped before their first.
+    const third = answer.routes.find((r) => r.collectorId !== to.collectorId && r.collectorId !== from.collectorId && r.stops.length >= 2)!;
+    const thirdRow = timeline.locator(`[data-collector="${third.collectorName}"]`);
+    const [one, two] = [third.stops[0]!, third.stops[1]!];
+    const firstBox = (await thirdRow.locator(`[data-case="${one.caseId}"]`).boundingBox())!;
+    const trackBox = (await thirdRow.locator('button[data-case]').first().locator('..').boundingBox())!;
+    const dragged = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes(`/api/dispatch/plans/${plan.id}`));
+    await thirdRow.locator(`[data-case="${two.caseId}"]`).dragTo(thirdRow.locator('button[data-case]').first().locator('..'), {
+      targetPosition: { x: Math.max(1, firstBox.x - trackBox.x - 2), y: trackBox.height / 2 },
+    });
+    const reordered = (await (await dragged).json()) as PlanView;
+    expect(reordered.routes.find((r) => r.collectorId === third.collectorId)?.stops.slice(0, 2).map((s) => s.caseId)).toEqual([two.caseId, one.caseId]);
+    await eventually(() => thirdRow.locator('button[data-case]').first().getAttribute('data-case')).toBe(two.caseId);
+
     // Publish, confirmed.
     await page.getByRole('button', { name: '发布路线' }).click();
     await page.getByText('确认发布这些路线？').waitFor();
@@ -152,6 +166,34 @@ describe('the dispatcher’s console', () => {
     const mine = page.getByTestId('day-collectors').locator('li').filter({ hasText: to.collectorName });
     await eventually(() => mine.first().innerText()).toContain(`已完成 0/${answeredTo.stops.length} 站`);
     await screenshot(page, 'dispatch-day', { fullPage: false });
+
+    // During the day: one unplanned case inserted urgently (placed, or refused with the reason in words),
+    // another handed to a fourth collector.
+    await page.getByRole('button', { name: '清除选择' }).click();
+    await page.getByRole('tab', { name: '案件' }).click();
+    const onRoutes = new Set(reordered.routes.flatMap((r) => r.stops.map((stop) => stop.caseId)));
+    const tableRows = page.getByTestId('dispatch-cases').locator('tbody tr');
+    await eventually(() => tableRows.count()).toBeGreaterThan(5);
+    const free: number[] = [];
+    for (let i = 0; i < (await tableRows.count()) && free.length < 2; i++) {
+      const id = ((await tableRows.nth(i).locator('a').first().getAttribute('href')) ?? '').split('/').pop() ?? '';
+      if (!onRoutes.has(id)) free.push(i);
+    }
+    const rowBox = (i: number) => tableRows.nth(i).getByRole('checkbox');
+    await rowBox(free[0]!).check();
+    await page.getByRole('button', { name: '紧急插单' }).click();
+    await page.getByText(/^(已插入 .+ 的今日路线第 \d+ 站|无法插入今日路线：)/).waitFor();
+    await screenshot(page, 'dispatch-urgent', { fullPage: false });
+    await page.getByRole('button', { name: '清除选择' }).click();
+    await rowBox(free[1]!).check();
+    await page.getByLabel('分配给').selectOption({ label: '外访员4号' });
+    await page.getByRole('button', { name: '分配', exact: true }).click();
+    await page.getByText(/^已将 1 件分配给外访员/).waitFor();
+
+    // The same console in English.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { name: 'Dispatch', level: 1 }).waitFor();
+    await screenshot(page, 'dispatch-english', { fullPage: false });
     expect(errors).toEqual([]);
   });
 });
