@@ -21,3 +21,6 @@ export { visitReviews } from './visit-reviews.js';
 export { revisitRequests } from './revisit-requests.js';
 export { complaints } from './complaints.js';
 export { reviewAlerts } from './review-alerts.js';
+export { riskSignals } from './risk-signals.js';
+export { riskDeliveries } from './risk-deliveries.js';
+export { caseRisk } from './case-risk.js';
