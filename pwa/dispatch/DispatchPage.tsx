@@ -116,13 +116,19 @@ export default function DispatchPage() {
   };
   const caseTitle = (i: number, set: MapMarkers) => {
     const status = set.status[i] ?? '';
-    const text = d.map.caseTitle(set.priority[i] ?? 0, set.bucket[i] ?? '', status in t.status ? t.status[status as keyof typeof t.status] : status);
+    const text = d.map.caseTitle(
+      set.priority[i] ?? 0,
+      set.bucket[i] ?? '',
+      status in t.status ? t.status[status as keyof typeof t.status] : status,
+    );
     return selection.has(set.ids[i] ?? '') ? `${text} · ${d.map.selectedMark}` : text;
   };
   const caseLabel = (caseId: string) => {
     const i = markers.ids.indexOf(caseId);
     const short = caseId.slice(-6);
-    return i === -1 ? d.plan.unservedCase(short) : `${d.plan.unservedCase(short)} · P${markers.priority[i] ?? ''} · ${markers.bucket[i] ?? ''}`;
+    return i === -1
+      ? d.plan.unservedCase(short)
+      : `${d.plan.unservedCase(short)} · P${markers.priority[i] ?? ''} · ${markers.bucket[i] ?? ''}`;
   };
   const runPlan = () => {
     const caseIds = setup.source === 'selection' ? [...selection] : areaCaseIds;
@@ -141,7 +147,14 @@ export default function DispatchPage() {
           {connected ? d.live.connected : d.live.reconnecting}
         </span>
         <div class={styles.filters}>
-          <FilterBar filters={filters} area={area} hasShape={shape !== null} directory={directory.data} onApply={setFilters} onArea={setArea} />
+          <FilterBar
+            filters={filters}
+            area={area}
+            hasShape={shape !== null}
+            directory={directory.data}
+            onApply={setFilters}
+            onArea={setArea}
+          />
         </div>
       </div>
       <div class={styles.mapColumn}>
@@ -174,7 +187,7 @@ export default function DispatchPage() {
           onUrgent={(answer) => {
             const home = day.collectors.find((c) => c.id === answer.collectorId);
             const stop = markers.ids.indexOf([...selection][0] ?? '');
-            if (stop !== -1) control.current?.flyTo(markers.lat[stop] ?? 0, markers.lng[stop] ?? 0, 14);
+            if (stop !== -1) control.current?.flyTo(markers.lat[stop] ?? 0, markers.lng[stop] ?? 0, 16);
             else if (home) control.current?.flyTo(home.home.lat, home.home.lng, 13);
           }}
         />
@@ -206,7 +219,16 @@ export default function DispatchPage() {
       <aside class={styles.panel} aria-label={d.panelLabel}>
         <div class={styles.tabs} role="tablist" aria-label={d.panelLabel}>
           {(['cases', 'plan', 'collectors'] as const).map((name) => (
-            <button key={name} type="button" role="tab" id={`tab-${name}`} aria-selected={tab === name} aria-controls={`panel-${name}`} class={styles.tab} onClick={() => setTab(name)}>
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              id={`tab-${name}`}
+              aria-selected={tab === name}
+              aria-controls={`panel-${name}`}
+              class={styles.tab}
+              onClick={() => setTab(name)}
+            >
               {d.tabs[name]}
             </button>
           ))}
@@ -255,7 +277,14 @@ export default function DispatchPage() {
       </aside>
       {plan && (
         <div class={styles.timeline}>
-          <Timeline plan={plan} editable={planner.state.phase === 'review'} chosen={chosenStop} onChoose={setChosenStop} onEdit={planner.edit} colourOf={colourOf} />
+          <Timeline
+            plan={plan}
+            editable={planner.state.phase === 'review'}
+            chosen={chosenStop}
+            onChoose={setChosenStop}
+            onEdit={planner.edit}
+            colourOf={colourOf}
+          />
         </div>
       )}
     </div>

@@ -6,9 +6,11 @@ import type { UrgentResponse } from '../../shared/schemas/dispatch.js';
 import { Button, ErrorNotice, Notice } from '../app/ui/ui.js';
 import { assignCases, insertUrgent } from './dispatch.api.js';
 import { useDispatchText } from './i18n/useDispatchText.js';
+import type { DispatchMessages } from './i18n/zh-CN.js';
 import styles from './DispatchPage.module.css';
 
-type Outcome = { kind: 'success' | 'warn'; text: string } | { kind: 'error'; error: unknown } | null;
+// Kept as words to be said, so a change of language re-words what is shown.
+type Outcome = { kind: 'success' | 'warn'; text: (d: DispatchMessages) => string } | { kind: 'error'; error: unknown } | null;
 
 export function SelectionBar({
   selection,
@@ -37,13 +39,18 @@ export function SelectionBar({
     const collectorId = target === 'pool' ? null : target;
     setBusy('assign');
     setOutcome(null);
-    assignCases(ids, collectorId).then(
-      (answer) => {
-        setOutcome({ kind: 'success', text: collectorId ? d.selection.assigned(answer.assigned) : d.selection.returned(answer.unassigned) });
-        onChanged();
-      },
-      (error: unknown) => setOutcome({ kind: 'error', error }),
-    ).finally(() => setBusy(null));
+    assignCases(ids, collectorId)
+      .then(
+        (answer) => {
+          setOutcome({
+            kind: 'success',
+            text: (m) => (collectorId ? m.selection.assigned(answer.assigned) : m.selection.returned(answer.unassigned)),
+          });
+          onChanged();
+        },
+        (error: unknown) => setOutcome({ kind: 'error', error }),
+      )
+      .finally(() => setBusy(null));
   };
 
   const urgent = () => {
@@ -51,19 +58,24 @@ export function SelectionBar({
     if (!caseId || count !== 1) return;
     setBusy('urgent');
     setOutcome(null);
-    insertUrgent(caseId).then(
-      (answer) => {
-        if (answer.inserted) {
-          const name = collectors.find((c) => c.id === answer.collectorId)?.displayName ?? '';
-          setOutcome({ kind: 'success', text: d.selection.urgentDone(name, answer.position + 1, Math.round(answer.addedTravelSeconds / 60)) });
-          onUrgent(answer);
-          onChanged();
-        } else {
-          setOutcome({ kind: 'warn', text: d.selection.urgentRefused(d.plan.reason[answer.reason]) });
-        }
-      },
-      (error: unknown) => setOutcome({ kind: 'error', error }),
-    ).finally(() => setBusy(null));
+    insertUrgent(caseId)
+      .then(
+        (answer) => {
+          if (answer.inserted) {
+            const name = collectors.find((c) => c.id === answer.collectorId)?.displayName ?? '';
+            setOutcome({
+              kind: 'success',
+              text: (m) => m.selection.urgentDone(name, answer.position + 1, Math.round(answer.addedTravelSeconds / 60)),
+            });
+            onUrgent(answer);
+            onChanged();
+          } else {
+            setOutcome({ kind: 'warn', text: (m) => m.selection.urgentRefused(m.plan.reason[answer.reason]) });
+          }
+        },
+        (error: unknown) => setOutcome({ kind: 'error', error }),
+      )
+      .finally(() => setBusy(null));
   };
 
   return (
@@ -76,7 +88,12 @@ export function SelectionBar({
               {d.selection.plan}
             </Button>
             <span class={styles.assign}>
-              <select aria-label={d.selection.assignTo} value={target} onChange={(e) => setTarget(e.currentTarget.value)} class={styles.select}>
+              <select
+                aria-label={d.selection.assignTo}
+                value={target}
+                onChange={(e) => setTarget(e.currentTarget.value)}
+                class={styles.select}
+              >
                 <option value="">{d.selection.assignTo}…</option>
                 <option value="pool">{d.selection.pool}</option>
                 {collectors.map((c) => (
@@ -89,7 +106,12 @@ export function SelectionBar({
                 {busy === 'assign' ? d.selection.assigning : d.selection.assign}
               </Button>
             </span>
-            <Button onClick={urgent} disabled={count !== 1 || busy !== null} busy={busy === 'urgent'} title={count !== 1 ? d.selection.urgentOne : undefined}>
+            <Button
+              onClick={urgent}
+              disabled={count !== 1 || busy !== null}
+              busy={busy === 'urgent'}
+              title={count !== 1 ? d.selection.urgentOne : undefined}
+            >
               {busy === 'urgent' ? d.selection.inserting : d.selection.urgent}
             </Button>
             <Button variant="ghost" onClick={onClear}>
@@ -99,7 +121,7 @@ export function SelectionBar({
         )}
       </div>
       {outcome?.kind === 'error' && <ErrorNotice error={outcome.error} />}
-      {outcome && outcome.kind !== 'error' && <Notice kind={outcome.kind} title={outcome.text} />}
+      {outcome && outcome.kind !== 'error' && <Notice kind={outcome.kind} title={outcome.text(d)} />}
     </section>
   );
 }

@@ -1,14 +1,7 @@
 // What the dispatcher console asks the server: markers, plans and their hand edits, the day's
 // routes, assignments and urgent insertions. Views call only this module (and cases.api.ts).
 import type { TeamSummary } from '../../shared/schemas/directory.js';
-import type {
-  CreatePlanRequest,
-  DispatchDay,
-  MapMarkers,
-  PlanEdit,
-  PlanView,
-  UrgentResponse,
-} from '../../shared/schemas/dispatch.js';
+import type { CreatePlanRequest, DispatchDay, MapMarkers, PlanEdit, PlanView, UrgentResponse } from '../../shared/schemas/dispatch.js';
 import { request } from '../app/api.js';
 import { fetchCases } from '../cases/cases.api.js';
 import type { CaseFilters } from '../cases/table-state.js';

@@ -28,9 +28,19 @@ async function seed(url: string): Promise<string> {
   process.stderr.write('importing 20,000 cases…\n');
   await importCases(db, null, demoCases(20_000, 11), { defaultTimeZone: 'Asia/Shanghai' });
   const id = newId();
-  await db.insert(users).values({ id, username: 'dispatcher', displayName: 'dispatcher', role: 'dispatcher', passwordHash: await hashPassword('bench-password') });
+  await db
+    .insert(users)
+    .values({
+      id,
+      username: 'dispatcher',
+      displayName: 'dispatcher',
+      role: 'dispatcher',
+      passwordHash: await hashPassword('bench-password'),
+    });
   const token = randomBytes(32).toString('base64url');
-  await db.insert(sessions).values({ id: newId(), tokenHash: hashToken(token), userId: id, expiresAt: new Date(Date.now() + 86_400_000), userAgent: 'bench' });
+  await db
+    .insert(sessions)
+    .values({ id: newId(), tokenHash: hashToken(token), userId: id, expiresAt: new Date(Date.now() + 86_400_000), userAgent: 'bench' });
   await database.close();
   return token;
 }

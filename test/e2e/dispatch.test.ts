@@ -47,7 +47,9 @@ async function signIn(page: Page, username: string): Promise<void> {
 }
 
 const shanghaiClock = (iso: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Date(iso),
+  );
 
 describe('the dispatcher’s console', () => {
   it('plans a day for three collectors, moves a stop, publishes; the collector’s phone receives the route live', async () => {
@@ -89,7 +91,9 @@ describe('the dispatcher’s console', () => {
     for (const n of [1, 2, 3]) await page.getByLabel(`外访员${n}号`, { exact: true }).check();
     expect(await page.getByLabel(`所选案件（${count} 件）`).isChecked()).toBe(true);
     await page.getByLabel('计算时长（秒）').fill('4');
-    const planned = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/dispatch/plans'), { timeout: 60_000 });
+    const planned = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/dispatch/plans'), {
+      timeout: 60_000,
+    });
     await page.getByRole('button', { name: '开始排线' }).click();
     await page.getByTestId('plan-progress').waitFor();
     await eventually(() => page.getByTestId('progress-served').innerText()).toMatch(/^\d+(\.\d)?%$/);
@@ -103,7 +107,8 @@ describe('the dispatcher’s console', () => {
     await timeline.waitFor();
     const rows = timeline.getByTestId('timeline-row');
     await eventually(() => rows.count()).toBe(3);
-    const from = plan.routes.find((r) => r.collectorName === '外访员2号' && r.stops.length > 0) ?? plan.routes.find((r) => r.stops.length > 1)!;
+    const from =
+      plan.routes.find((r) => r.collectorName === '外访员2号' && r.stops.length > 0) ?? plan.routes.find((r) => r.stops.length > 1)!;
     const to = plan.routes.find((r) => r.collectorName === '外访员1号')!;
     const fromRow = timeline.locator(`[data-collector="${from.collectorName}"]`);
     const toRow = timeline.locator(`[data-collector="${to.collectorName}"]`);
@@ -127,7 +132,9 @@ describe('the dispatcher’s console', () => {
     // The timeline shows the server's re-timed routes: the stop sits in its new row at its new time.
     await eventually(() => toRow.locator('button[data-case]').count()).toBe(to.stops.length + 1);
     await eventually(() => fromRow.locator('button[data-case]').count()).toBe(from.stops.length - 1);
-    await eventually(() => toRow.locator(`[data-case="${moved.caseId}"]`).getAttribute('data-arrival')).toBe(shanghaiClock(answeredTo.stops[0]!.arrival));
+    await eventually(() => toRow.locator(`[data-case="${moved.caseId}"]`).getAttribute('data-arrival')).toBe(
+      shanghaiClock(answeredTo.stops[0]!.arrival),
+    );
     for (const [k, stop] of answeredTo.stops.entries()) {
       expect(await toRow.locator('button[data-case]').nth(k).getAttribute('data-arrival')).toBe(shanghaiClock(stop.arrival));
     }
@@ -144,7 +151,12 @@ describe('the dispatcher’s console', () => {
       targetPosition: { x: Math.max(1, firstBox.x - trackBox.x - 2), y: trackBox.height / 2 },
     });
     const reordered = (await (await dragged).json()) as PlanView;
-    expect(reordered.routes.find((r) => r.collectorId === third.collectorId)?.stops.slice(0, 2).map((s) => s.caseId)).toEqual([two.caseId, one.caseId]);
+    expect(
+      reordered.routes
+        .find((r) => r.collectorId === third.collectorId)
+        ?.stops.slice(0, 2)
+        .map((s) => s.caseId),
+    ).toEqual([two.caseId, one.caseId]);
     await eventually(() => thirdRow.locator('button[data-case]').first().getAttribute('data-case')).toBe(two.caseId);
 
     // Publish, confirmed.

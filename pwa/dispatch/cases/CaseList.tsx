@@ -44,12 +44,10 @@ export function CaseList({
   const boxKey = box ? bboxParam(box) : '';
   const filtersKey = JSON.stringify(filters);
   useEffect(() => setLimit(pageSize), [filtersKey, boxKey, inShape]);
-  const result = useRequest((signal) => (box ? fetchCases(caseQuery(filters, box, { limit }), signal) : Promise.resolve({ cases: [], nextCursor: null })), [
-    filtersKey,
-    boxKey,
-    limit,
-    reloadKey,
-  ]);
+  const result = useRequest(
+    (signal) => (box ? fetchCases(caseQuery(filters, box, { limit }), signal) : Promise.resolve({ cases: [], nextCursor: null })),
+    [filtersKey, boxKey, limit, reloadKey],
+  );
   const rows = (result.data?.cases ?? []).filter((item) => !inShape || inRing(shape, item.lat, item.lng));
   const allChosen = rows.length > 0 && rows.every((row) => selection.has(row.id));
 
@@ -65,12 +63,24 @@ export function CaseList({
           <thead>
             <tr>
               <th class={styles.check}>
-                <input type="checkbox" aria-label={d.table.selectPage} checked={allChosen} disabled={rows.length === 0} onChange={(e) => onToggle(rows.map((r) => r.id), e.currentTarget.checked)} />
+                <input
+                  type="checkbox"
+                  aria-label={d.table.selectPage}
+                  checked={allChosen}
+                  disabled={rows.length === 0}
+                  onChange={(e) =>
+                    onToggle(
+                      rows.map((r) => r.id),
+                      e.currentTarget.checked,
+                    )
+                  }
+                />
               </th>
               <th>{t.cases.columns.debtor}</th>
-              <th>{t.cases.columns.bucket}</th>
               <th class={styles.numeric}>{t.cases.columns.outstanding}</th>
-              <th>{t.cases.columns.priority}</th>
+              <th>
+                {t.cases.columns.bucket} · {t.cases.columns.priority}
+              </th>
               <th>{t.cases.columns.status}</th>
             </tr>
           </thead>
@@ -78,13 +88,25 @@ export function CaseList({
             {rows.map((row) => (
               <tr key={row.id} data-selected={selection.has(row.id)}>
                 <td class={styles.check}>
-                  <input type="checkbox" aria-label={d.table.selectRow(row.debtorName)} checked={selection.has(row.id)} onChange={(e) => onToggle([row.id], e.currentTarget.checked)} />
+                  <input
+                    type="checkbox"
+                    aria-label={d.table.selectRow(row.debtorName)}
+                    checked={selection.has(row.id)}
+                    onChange={(e) => onToggle([row.id], e.currentTarget.checked)}
+                  />
                 </td>
                 <td>
                   <button type="button" class={styles.name} onClick={() => onFocus(row)} title={d.table.showOnMap(row.debtorName)}>
                     {row.debtorName}
                   </button>
-                  <a class={styles.open} href={`/cases/${row.id}`} target="_blank" rel="noopener" aria-label={`${d.table.openCase}: ${row.debtorName}`} title={d.table.openCase}>
+                  <a
+                    class={styles.open}
+                    href={`/cases/${row.id}`}
+                    target="_blank"
+                    rel="noopener"
+                    aria-label={`${d.table.openCase}: ${row.debtorName}`}
+                    title={d.table.openCase}
+                  >
                     ↗
                   </a>
                   <span class={styles.sub}>
@@ -92,11 +114,9 @@ export function CaseList({
                     {row.assignedCollectorId && ` · ${collectorName(row.assignedCollectorId) ?? d.table.collectorUnknown}`}
                   </span>
                 </td>
-                <td>
-                  <BucketBadge bucket={row.bucket} />
-                </td>
                 <td class={styles.numeric}>{money(row.totalOutstanding)}</td>
-                <td>
+                <td class={styles.badges}>
+                  <BucketBadge bucket={row.bucket} />
                   <PriorityBadge priority={row.priority} />
                 </td>
                 <td>

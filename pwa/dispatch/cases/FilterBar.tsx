@@ -42,7 +42,12 @@ export function FilterBar({
   };
   const error = (key: keyof DraftErrors) => (errors[key] ? f[errors[key]] : null);
   const firstError = error('minDaysPastDue') ?? error('maxDaysPastDue') ?? error('minAmount') ?? error('maxAmount');
-  const input = (key: 'minDaysPastDue' | 'maxDaysPastDue' | 'minAmount' | 'maxAmount', label: string, placeholder: string, mode: 'numeric' | 'decimal') => (
+  const input = (
+    key: 'minDaysPastDue' | 'maxDaysPastDue' | 'minAmount' | 'maxAmount',
+    label: string,
+    placeholder: string,
+    mode: 'numeric' | 'decimal',
+  ) => (
     <input
       class={cx(styles.input, styles.short)}
       aria-label={label}
@@ -61,14 +66,22 @@ export function FilterBar({
         <legend class={styles.visuallyHidden}>{f.bucket}</legend>
         {buckets.map((bucket) => (
           <label key={bucket} class={cx(styles.chip, draft.bucket.includes(bucket) && styles.chipOn)}>
-            <input type="checkbox" checked={draft.bucket.includes(bucket)} onChange={(e) => toggleBucket(bucket, e.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              checked={draft.bucket.includes(bucket)}
+              onChange={(e) => toggleBucket(bucket, e.currentTarget.checked)}
+            />
             {t.bucket[bucket]}
           </label>
         ))}
       </fieldset>
       <label class={styles.field}>
         <span>{f.status}</span>
-        <select class={styles.input} value={draft.status} onChange={(e) => set('status', caseStatuses.find((s) => s === e.currentTarget.value) ?? '')}>
+        <select
+          class={styles.input}
+          value={draft.status}
+          onChange={(e) => set('status', caseStatuses.find((s) => s === e.currentTarget.value) ?? '')}
+        >
           <option value="">{f.any}</option>
           {openStatuses.map((status) => (
             <option key={status} value={status}>
@@ -79,7 +92,11 @@ export function FilterBar({
       </label>
       <label class={styles.field}>
         <span>{f.reason}</span>
-        <select class={styles.input} value={draft.escalationReason} onChange={(e) => set('escalationReason', escalationReasons.find((r) => r === e.currentTarget.value) ?? '')}>
+        <select
+          class={styles.input}
+          value={draft.escalationReason}
+          onChange={(e) => set('escalationReason', escalationReasons.find((r) => r === e.currentTarget.value) ?? '')}
+        >
           <option value="">{f.any}</option>
           {escalationReasons.map((reason) => (
             <option key={reason} value={reason}>

@@ -46,7 +46,11 @@ describe('filters to the map and the server', () => {
       '?status=received%2Cassigned%2Cvisited&bucket=M2&escalationReason=refused&minDaysPastDue=30&maxAmount=500000&creditor=SJXF' +
         '&bbox=123.3%2C41.7%2C123.5%2C41.9&sort=priority&order=desc&limit=50',
     );
-    expect(caseQuery({ ...emptyFilters, status: ['visited'] }, null, { limit: 10, cursor: 'abc' })).toMatchObject({ status: ['visited'], bbox: undefined, cursor: 'abc' });
+    expect(caseQuery({ ...emptyFilters, status: ['visited'] }, null, { limit: 10, cursor: 'abc' })).toMatchObject({
+      status: ['visited'],
+      bbox: undefined,
+      cursor: 'abc',
+    });
   });
 
   it('writes boxes as the endpoints take them and pads them for panning', () => {

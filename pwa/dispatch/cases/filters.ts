@@ -53,7 +53,11 @@ export function bboxParam(box: Box): string {
 }
 
 /** The /api/cases query for the table, or for the map when a filter needs the server. */
-export function caseQuery(filters: CaseFilters, box: Box | null, page: { limit: number; cursor?: string | null; sort?: CaseListParams['sort']; order?: 'asc' | 'desc' }): CaseListParams {
+export function caseQuery(
+  filters: CaseFilters,
+  box: Box | null,
+  page: { limit: number; cursor?: string | null; sort?: CaseListParams['sort']; order?: 'asc' | 'desc' },
+): CaseListParams {
   return {
     search: filters.search.trim() || undefined,
     status: filters.status.length > 0 ? filters.status : openStatuses,

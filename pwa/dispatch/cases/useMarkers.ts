@@ -45,7 +45,9 @@ export function useMarkers(filters: CaseFilters, view: Box | null, area: Area, s
     const box = padBox(view, serverSide ? 0.25 : 1);
     const controller = new AbortController();
     setLoading(true);
-    const load = serverSide ? fetchFilteredMarkers(filters, box, filteredMarkerCap, controller.signal) : fetchMarkers(box, controller.signal);
+    const load = serverSide
+      ? fetchFilteredMarkers(filters, box, filteredMarkerCap, controller.signal)
+      : fetchMarkers(box, controller.signal);
     load.then(
       (answer) => {
         fetched.current = { box, key, truncated: answer.truncated };

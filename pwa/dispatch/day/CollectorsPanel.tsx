@@ -43,38 +43,50 @@ export function CollectorsPanel({
       {error !== null && <ErrorNotice error={error} onRetry={onRetry} />}
       {error !== null && <p class={styles.muted}>{d.day.unavailable}</p>}
       <ul class={styles.list}>
-        {[...collectors].sort((a, b) => collator.compare(a.displayName, b.displayName)).map((collector) => {
-          const stops = collector.route?.stops ?? [];
-          const done = stops.filter((s) => s.state === 'done').length;
-          const current = stops.find((s) => s.state === 'current');
-          const stale = collector.lastPosition ? Date.now() - Date.parse(collector.lastPosition.at) > staleAfterMs : true;
-          return (
-            <li key={collector.id} class={styles.item}>
-              <button type="button" class={styles.name} onClick={() => onShow(collector)} aria-label={d.day.showOnMap(collector.displayName)}>
-                <span class={styles.swatch} style={{ background: colourOf(collector.id) }} aria-hidden="true" />
-                {collector.displayName}
-              </button>
-              <span class={styles.seen} data-stale={stale}>
-                {collector.lastPosition ? ageText(collector.lastPosition.at) : d.day.noPosition}
-              </span>
-              {stops.length > 0 ? (
-                <>
-                  <span class={styles.progress} role="img" aria-label={d.day.progress(done, stops.length)}>
-                    {stops.map((stop) => (
-                      <span key={stop.caseId} data-state={stop.state} style={{ '--c': colourOf(collector.id) }} title={`${stop.sequence}. ${stop.debtorName} · ${d.day.state[stop.state]}`} />
-                    ))}
-                  </span>
-                  <span class={styles.muted}>
-                    {d.day.progress(done, stops.length)}
-                    {current && ` · ${d.day.current(current.debtorName)}`}
-                  </span>
-                </>
-              ) : (
-                <span class={styles.muted}>{d.day.noRoute}</span>
-              )}
-            </li>
-          );
-        })}
+        {[...collectors]
+          .sort((a, b) => collator.compare(a.displayName, b.displayName))
+          .map((collector) => {
+            const stops = collector.route?.stops ?? [];
+            const done = stops.filter((s) => s.state === 'done').length;
+            const current = stops.find((s) => s.state === 'current');
+            const stale = collector.lastPosition ? Date.now() - Date.parse(collector.lastPosition.at) > staleAfterMs : true;
+            return (
+              <li key={collector.id} class={styles.item}>
+                <button
+                  type="button"
+                  class={styles.name}
+                  onClick={() => onShow(collector)}
+                  aria-label={d.day.showOnMap(collector.displayName)}
+                >
+                  <span class={styles.swatch} style={{ background: colourOf(collector.id) }} aria-hidden="true" />
+                  {collector.displayName}
+                </button>
+                <span class={styles.seen} data-stale={stale}>
+                  {collector.lastPosition ? ageText(collector.lastPosition.at) : d.day.noPosition}
+                </span>
+                {stops.length > 0 ? (
+                  <>
+                    <span class={styles.progress} role="img" aria-label={d.day.progress(done, stops.length)}>
+                      {stops.map((stop) => (
+                        <span
+                          key={stop.caseId}
+                          data-state={stop.state}
+                          style={{ '--c': colourOf(collector.id) }}
+                          title={`${stop.sequence}. ${stop.debtorName} · ${d.day.state[stop.state]}`}
+                        />
+                      ))}
+                    </span>
+                    <span class={styles.muted}>
+                      {d.day.progress(done, stops.length)}
+                      {current && ` · ${d.day.current(current.debtorName)}`}
+                    </span>
+                  </>
+                ) : (
+                  <span class={styles.muted}>{d.day.noRoute}</span>
+                )}
+              </li>
+            );
+          })}
       </ul>
     </section>
   );

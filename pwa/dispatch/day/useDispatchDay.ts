@@ -56,7 +56,10 @@ export function useDispatchDay(
     const onPosition = (position: { collectorId: string; lat: number; lng: number; accuracyM: number; at: string }) => {
       const found = collectors.current.find((c) => c.id === position.collectorId);
       if (!found) return;
-      const moved: DayCollector = { ...found, lastPosition: { lat: position.lat, lng: position.lng, accuracyM: position.accuracyM, at: position.at } };
+      const moved: DayCollector = {
+        ...found,
+        lastPosition: { lat: position.lat, lng: position.lng, accuracyM: position.accuracyM, at: position.at },
+      };
       collectors.current = collectors.current.map((c) => (c.id === moved.id ? moved : c));
       // The map moves the marker at once; the list catches up without redrawing the map's routes.
       latest.current.onPosition(moved);

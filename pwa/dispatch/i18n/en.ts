@@ -53,7 +53,8 @@ export const dispatchEn: DispatchMessages = {
     urgent: 'Urgent insert',
     urgentOne: 'Select exactly one case to insert it urgently.',
     inserting: 'Inserting…',
-    urgentDone: (name, position, minutes) => `Inserted into ${name}'s route today as stop ${position}, about ${minutes} min more travel. Shown on the map.`,
+    urgentDone: (name, position, minutes) =>
+      `Inserted into ${name}'s route today as stop ${position}, about ${minutes} min more travel. Shown on the map.`,
     urgentRefused: (reason) => `Could not insert it into today's routes: ${reason}`,
   },
   table: {
@@ -83,6 +84,7 @@ export const dispatchEn: DispatchMessages = {
     timeLimit: 'Search time (seconds)',
     run: 'Plan routes',
     running: 'Planning routes…',
+    scope: (cases, collectors) => `${cases} cases for ${collectors} collectors`,
     cancel: 'Cancel',
     cancelled: 'Planning cancelled; no plan was made.',
     served: 'Value served',
@@ -97,7 +99,8 @@ export const dispatchEn: DispatchMessages = {
     minutes: (m) => `${m} min`,
     km: (km) => `${km} km`,
     timeline: 'Timeline',
-    timelineHint: 'Drag a stop to reorder it or give it to another collector, or select it and use the buttons below. Pale bars are the permitted windows, solid bars the planned visits, red is late.',
+    timelineHint:
+      'Drag a stop to reorder it or give it to another collector, or select it and use the buttons below. Pale bars are the permitted windows, solid bars the planned visits, red is late.',
     timeZone: (zone) => `Time zone ${zone}`,
     emptyRoute: 'No stops; drop one here',
     stopLabel: (n, name, arrival, windowText) => `Stop ${n} ${name}, arrives ${arrival}, window ${windowText}`,
@@ -135,7 +138,8 @@ export const dispatchEn: DispatchMessages = {
     publishing: 'Publishing…',
     publishBlocked: (n) => `${n} stops are after their window; move or remove them before publishing.`,
     confirmTitle: 'Publish these routes?',
-    confirmBody: (routes, stops) => `${routes} collectors receive their route, ${stops} stops in all. Their phones are notified and sync by themselves.`,
+    confirmBody: (routes, stops) =>
+      `${routes} collectors receive their route, ${stops} stops in all. Their phones are notified and sync by themselves.`,
     confirm: 'Publish',
     published: (routes, cases) => `Published ${routes} routes with ${cases} cases. The collectors' phones are syncing.`,
     discard: 'Discard the draft',

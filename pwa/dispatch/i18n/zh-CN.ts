@@ -56,7 +56,8 @@ export const dispatchZhCN = {
     urgent: '紧急插单',
     urgentOne: '紧急插单需要只选中一件案件。',
     inserting: '正在插单…',
-    urgentDone: (name: string, position: number, minutes: number) => `已插入 ${name} 的今日路线第 ${position} 站，行程增加约 ${minutes} 分钟。已在地图上标出。`,
+    urgentDone: (name: string, position: number, minutes: number) =>
+      `已插入 ${name} 的今日路线第 ${position} 站，行程增加约 ${minutes} 分钟。已在地图上标出。`,
     urgentRefused: (reason: string) => `无法插入今日路线：${reason}`,
   },
   table: {
@@ -86,6 +87,7 @@ export const dispatchZhCN = {
     timeLimit: '计算时长（秒）',
     run: '开始排线',
     running: '正在计算路线…',
+    scope: (cases: number, collectors: number) => `为 ${collectors} 位外访员安排 ${cases} 件案件`,
     cancel: '取消计算',
     cancelled: '已取消计算，没有生成方案。',
     served: '已安排价值',
@@ -103,7 +105,8 @@ export const dispatchZhCN = {
     timelineHint: '拖动站点可调整顺序或移给其他外访员；也可选中站点后用下方按钮。浅色条为允许的时间窗，深色条为预计外访时段，红色为晚到。',
     timeZone: (zone: string) => `时区 ${zone}`,
     emptyRoute: '无站点，可拖入',
-    stopLabel: (n: number, name: string, arrival: string, windowText: string) => `第 ${n} 站 ${name}，${arrival} 到达，时间窗 ${windowText}`,
+    stopLabel: (n: number, name: string, arrival: string, windowText: string) =>
+      `第 ${n} 站 ${name}，${arrival} 到达，时间窗 ${windowText}`,
     late: (minutes: number) => `晚于时间窗 ${minutes} 分钟`,
     pinned: '已固定',
     saving: '正在重新计算时间…',

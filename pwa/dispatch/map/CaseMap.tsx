@@ -78,7 +78,12 @@ export function CaseMap(props: CaseMapProps) {
         // Markers hide while a zoom animates: clusters change with the zoom anyway, and moving hundreds
         // of bubbles through the animation costs frames.
         const map = L.map(element, { zoomControl: true, keyboard: true, markerZoomAnimation: false }).setView(shenyang, 11);
-        L.tileLayer(tileSource.urlTemplate, { attribution: tileSource.attribution, maxZoom: tileSource.maxZoom, subdomains: tileSource.subdomains, crossOrigin: true }).addTo(map);
+        L.tileLayer(tileSource.urlTemplate, {
+          attribution: tileSource.attribution,
+          maxZoom: tileSource.maxZoom,
+          subdomains: tileSource.subdomains,
+          crossOrigin: true,
+        }).addTo(map);
         const people = new PeopleLayer(L, map, {
           colourOf: (id) => latest.current.colourOf(id),
           homeTitle: (name) => text.current.map.home(name),
@@ -171,7 +176,15 @@ export function CaseMap(props: CaseMapProps) {
   return (
     <div class={styles.wrap}>
       {failed && <Notice kind="error" title={d.map.unavailable} />}
-      <div ref={container} class={styles.map} role="region" aria-label={d.map.label} data-testid="case-map" data-cases={props.markers.ids.length} data-plan={props.plan !== null} />
+      <div
+        ref={container}
+        class={styles.map}
+        role="region"
+        aria-label={d.map.label}
+        data-testid="case-map"
+        data-cases={props.markers.ids.length}
+        data-plan={props.plan !== null}
+      />
     </div>
   );
 }

@@ -34,7 +34,14 @@ export function MapToolbar({
       <div class={styles.segmented} role="radiogroup" aria-label={d.map.colourBy}>
         <span class={styles.caption}>{d.map.colourBy}</span>
         {(['priority', 'bucket'] as const).map((by) => (
-          <button key={by} type="button" role="radio" aria-checked={colourBy === by} class={cx(styles.segment, colourBy === by && styles.on)} onClick={() => onColourBy(by)}>
+          <button
+            key={by}
+            type="button"
+            role="radio"
+            aria-checked={colourBy === by}
+            class={cx(styles.segment, colourBy === by && styles.on)}
+            onClick={() => onColourBy(by)}
+          >
             {by === 'priority' ? d.map.byPriority : d.map.byBucket}
           </button>
         ))}

@@ -54,10 +54,22 @@ export function dominantColour(by: ColourBy, mix: MarkerMix): string {
 
 /** One colour per collector on the map and in the timeline, distinct for the first twelve. */
 export const collectorPalette = [
-  '#2563eb', '#db2777', '#059669', '#d97706', '#7c3aed', '#0891b2',
-  '#dc2626', '#65a30d', '#c026d3', '#0d9488', '#ea580c', '#4f46e5',
+  '#2563eb',
+  '#db2777',
+  '#059669',
+  '#d97706',
+  '#7c3aed',
+  '#0891b2',
+  '#dc2626',
+  '#65a30d',
+  '#c026d3',
+  '#0d9488',
+  '#ea580c',
+  '#4f46e5',
 ] as const;
 
 export function collectorColour(position: number): string {
-  return collectorPalette[((position % collectorPalette.length) + collectorPalette.length) % collectorPalette.length] ?? collectorPalette[0];
+  return (
+    collectorPalette[((position % collectorPalette.length) + collectorPalette.length) % collectorPalette.length] ?? collectorPalette[0]
+  );
 }

@@ -48,7 +48,11 @@ export class ShapeDrawing {
     const withPm = map as Leaflet.Map & { pm?: Leaflet.Map['pm'] };
     if (!withPm.pm) withPm.pm = new (L.PM as unknown as { Map: new (map: Leaflet.Map) => Leaflet.Map['pm'] }).Map(map);
     map.pm.setLang(lang);
-    map.pm.setGlobalOptions({ pathOptions: { ...shapeStyle, pmIgnore: false }, templineStyle: shapeStyle, hintlineStyle: { ...shapeStyle, dashArray: '4 4' } });
+    map.pm.setGlobalOptions({
+      pathOptions: { ...shapeStyle, pmIgnore: false },
+      templineStyle: shapeStyle,
+      hintlineStyle: { ...shapeStyle, dashArray: '4 4' },
+    });
     return new ShapeDrawing(L, map);
   }
 

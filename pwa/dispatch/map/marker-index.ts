@@ -32,7 +32,11 @@ function mixOf(markers: MapMarkers, i: number): MarkerMix {
  * Indexes the markers that `keep` accepts (all when absent). Points are GeoJSON features whose only
  * property is the array position, so 20,000 cases cost one small object each.
  */
-export function buildMarkerIndex(markers: MapMarkers, keep?: (i: number) => boolean, options: { radius?: number; maxZoom?: number } = {}): MarkerIndex {
+export function buildMarkerIndex(
+  markers: MapMarkers,
+  keep?: (i: number) => boolean,
+  options: { radius?: number; maxZoom?: number } = {},
+): MarkerIndex {
   const index: MarkerIndex = new Supercluster<MarkerPoint, MarkerMix>({
     radius: options.radius ?? 56,
     maxZoom: options.maxZoom ?? 16,
@@ -46,7 +50,11 @@ export function buildMarkerIndex(markers: MapMarkers, keep?: (i: number) => bool
   const points: PointFeature<MarkerPoint>[] = [];
   for (let i = 0; i < markers.ids.length; i++) {
     if (keep && !keep(i)) continue;
-    points.push({ type: 'Feature', properties: { i }, geometry: { type: 'Point', coordinates: [markers.lng[i] ?? 0, markers.lat[i] ?? 0] } });
+    points.push({
+      type: 'Feature',
+      properties: { i },
+      geometry: { type: 'Point', coordinates: [markers.lng[i] ?? 0, markers.lat[i] ?? 0] },
+    });
   }
   index.load(points);
   return index;
@@ -58,8 +66,19 @@ export function isCluster(feature: MarkerFeature): feature is ClusterFeature<Mar
 
 /** What a single case's marker (or a cluster of one) represents in the parallel arrays. */
 export function mixOfCluster(feature: MarkerFeature, markers: MapMarkers): MarkerMix {
-  return isCluster(feature) ? { priorities: feature.properties.priorities, buckets: feature.properties.buckets } : mixOf(markers, feature.properties.i);
+  return isCluster(feature)
+    ? { priorities: feature.properties.priorities, buckets: feature.properties.buckets }
+    : mixOf(markers, feature.properties.i);
 }
 
 /** An empty marker set, for before the first answer. */
-export const noMarkers: MapMarkers = { ids: [], lat: [], lng: [], priority: [], bucket: [], status: [], assignedCollectorId: [], truncated: false };
+export const noMarkers: MapMarkers = {
+  ids: [],
+  lat: [],
+  lng: [],
+  priority: [],
+  bucket: [],
+  status: [],
+  assignedCollectorId: [],
+  truncated: false,
+};

@@ -79,8 +79,19 @@ export class PeopleLayer {
     this.positions.clear();
     for (const collector of this.collectors) {
       const colour = options.colourOf(collector.id);
-      const home = L.divIcon({ className: options.classes.home, html: `<span style="--c:${colour}">⌂</span>`, iconSize: [22, 22], iconAnchor: [11, 11] });
-      this.layer.addLayer(L.marker([collector.home.lat, collector.home.lng], { icon: home, title: options.homeTitle(collector.displayName), keyboard: false }));
+      const home = L.divIcon({
+        className: options.classes.home,
+        html: `<span style="--c:${colour}">⌂</span>`,
+        iconSize: [22, 22],
+        iconAnchor: [11, 11],
+      });
+      this.layer.addLayer(
+        L.marker([collector.home.lat, collector.home.lng], {
+          icon: home,
+          title: options.homeTitle(collector.displayName),
+          keyboard: false,
+        }),
+      );
       if (this.showRoutes && collector.route && collector.route.stops.length > 0) {
         const stops = [...collector.route.stops].sort((a, b) => a.sequence - b.sequence);
         const line: [number, number][] = [[collector.home.lat, collector.home.lng], ...stops.map((s): [number, number] => [s.lat, s.lng])];
@@ -94,7 +105,12 @@ export class PeopleLayer {
           });
           this.layer.addLayer(L.marker([stop.lat, stop.lng], { icon, title: options.stopTitle(k + 1, stop.debtorName), keyboard: false }));
           if (stop.checkIn) {
-            const checkIn = L.divIcon({ className: options.classes.checkIn, html: `<span style="--c:${colour}"></span>`, iconSize: [10, 10], iconAnchor: [5, 5] });
+            const checkIn = L.divIcon({
+              className: options.classes.checkIn,
+              html: `<span style="--c:${colour}"></span>`,
+              iconSize: [10, 10],
+              iconAnchor: [5, 5],
+            });
             this.layer.addLayer(L.marker([stop.checkIn.lat, stop.checkIn.lng], { icon: checkIn, keyboard: false, interactive: false }));
           }
         });

@@ -41,7 +41,12 @@ export class PlanLayer {
           iconSize: [size, size],
           iconAnchor: [size / 2, size / 2],
         });
-        const marker = L.marker([stop.lat, stop.lng], { icon, title: options.stopTitle(route.collectorName, k + 1, stop.debtorName), keyboard: false, zIndexOffset: chosen ? 2000 : 500 });
+        const marker = L.marker([stop.lat, stop.lng], {
+          icon,
+          title: options.stopTitle(route.collectorName, k + 1, stop.debtorName),
+          keyboard: false,
+          zIndexOffset: chosen ? 2000 : 500,
+        });
         marker.on('click', () => options.onStop(stop.caseId));
         this.layer.addLayer(marker);
       });

@@ -25,7 +25,16 @@ describe('polygon hit-testing', () => {
     const lng = [0.5, 1.5, 0.5, 3, 0.2];
     expect(pointsInRing(ell, lat, lng)).toEqual([0, 2, 4]);
     expect(pointsInRing(ell, lat, lng, (i) => i !== 4)).toEqual([0, 2]);
-    expect(pointsInRing([[0, 0], [1, 1]], lat, lng)).toEqual([]);
+    expect(
+      pointsInRing(
+        [
+          [0, 0],
+          [1, 1],
+        ],
+        lat,
+        lng,
+      ),
+    ).toEqual([]);
   });
 
   it('treats a drawn rectangle as a ring', () => {

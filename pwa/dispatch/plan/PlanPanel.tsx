@@ -32,7 +32,16 @@ export function PlanPanel({
 }) {
   const d = useDispatchText();
   const { state, plan } = planner;
-  if (state.phase === 'running') return <PlanProgress progress={state.progress} startedAt={state.startedAt} timeLimitS={state.timeLimitS} onCancel={planner.cancel} />;
+  if (state.phase === 'running')
+    return (
+      <PlanProgress
+        progress={state.progress}
+        startedAt={state.startedAt}
+        timeLimitS={state.timeLimitS}
+        scope={d.plan.scope(state.cases, state.collectors)}
+        onCancel={planner.cancel}
+      />
+    );
   if ((state.phase === 'review' || state.phase === 'published') && plan) {
     return (
       <PlanReview

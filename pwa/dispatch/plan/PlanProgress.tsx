@@ -9,7 +9,19 @@ import styles from './Plan.module.css';
 const width = 280;
 const height = 56;
 
-export function PlanProgress({ progress, startedAt, timeLimitS, onCancel }: { progress: ProgressPoint[]; startedAt: number; timeLimitS: number; onCancel: () => void }) {
+export function PlanProgress({
+  progress,
+  startedAt,
+  timeLimitS,
+  scope,
+  onCancel,
+}: {
+  progress: ProgressPoint[];
+  startedAt: number;
+  timeLimitS: number;
+  scope: string;
+  onCancel: () => void;
+}) {
   const d = useDispatchText();
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
@@ -26,7 +38,15 @@ export function PlanProgress({ progress, startedAt, timeLimitS, onCancel }: { pr
   return (
     <section class={styles.progress} aria-label={d.plan.running} aria-busy="true" data-testid="plan-progress">
       <h2 class={styles.heading}>{d.plan.running}</h2>
-      <div class={styles.bar} role="progressbar" aria-valuemin={0} aria-valuemax={timeLimitS} aria-valuenow={Math.min(timeLimitS, Math.round(elapsed / 1000))} aria-valuetext={d.plan.elapsed(Math.round(elapsed / 1000))}>
+      <p class={styles.muted}>{scope}</p>
+      <div
+        class={styles.bar}
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={timeLimitS}
+        aria-valuenow={Math.min(timeLimitS, Math.round(elapsed / 1000))}
+        aria-valuetext={d.plan.elapsed(Math.round(elapsed / 1000))}
+      >
         <span style={{ width: `${Math.min(100, (elapsed / (timeLimitS * 1000)) * 100)}%` }} />
       </div>
       <p class={styles.muted}>{d.plan.elapsed(Math.round(elapsed / 1000))}</p>
@@ -43,13 +63,33 @@ export function PlanProgress({ progress, startedAt, timeLimitS, onCancel }: { pr
       {progress.length === 0 ? (
         <p class={styles.muted}>{d.plan.waiting}</p>
       ) : (
-        <svg class={styles.chart} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={d.plan.chartLabel(pct, minutes)} preserveAspectRatio="none">
-          <polyline points={sparklinePoints(line, 'servedValuePct', size)} fill="none" stroke="#059669" stroke-width="2" vector-effect="non-scaling-stroke" />
-          <polyline points={sparklinePoints(line, 'travelSeconds', size)} fill="none" stroke="#2563eb" stroke-width="2" stroke-dasharray="4 3" vector-effect="non-scaling-stroke" />
+        <svg
+          class={styles.chart}
+          viewBox={`0 0 ${width} ${height}`}
+          role="img"
+          aria-label={d.plan.chartLabel(pct, minutes)}
+          preserveAspectRatio="none"
+        >
+          <polyline
+            points={sparklinePoints(line, 'servedValuePct', size)}
+            fill="none"
+            stroke="#059669"
+            stroke-width="2"
+            vector-effect="non-scaling-stroke"
+          />
+          <polyline
+            points={sparklinePoints(line, 'travelSeconds', size)}
+            fill="none"
+            stroke="#2563eb"
+            stroke-width="2"
+            stroke-dasharray="4 3"
+            vector-effect="non-scaling-stroke"
+          />
         </svg>
       )}
       <p class={styles.legendLine}>
-        <span class={styles.lineServed} aria-hidden="true" /> {d.plan.served} <span class={styles.lineTravel} aria-hidden="true" /> {d.plan.travel}
+        <span class={styles.lineServed} aria-hidden="true" /> {d.plan.served} <span class={styles.lineTravel} aria-hidden="true" />{' '}
+        {d.plan.travel}
       </p>
       <Button variant="danger" onClick={onCancel} block>
         {d.plan.cancel}

@@ -45,7 +45,8 @@ export function PlanReview({
             <span class={styles.swatch} style={{ background: colourOf(route.collectorId) }} aria-hidden="true" />
             <strong>{route.collectorName}</strong>
             <span class={styles.muted}>
-              {d.plan.stops(route.stops.length)} · {d.plan.minutes(Math.round(route.travelSeconds / 60))} · {d.plan.km((route.distanceM / 1000).toFixed(1))}
+              {d.plan.stops(route.stops.length)} · {d.plan.minutes(Math.round(route.travelSeconds / 60))} ·{' '}
+              {d.plan.km((route.distanceM / 1000).toFixed(1))}
             </span>
           </li>
         ))}
@@ -130,7 +131,14 @@ export function PlanReview({
               </div>
             </div>
           ) : (
-            <Button variant="primary" large block disabled={late.length > 0 || saving || state.publishing} busy={state.publishing} onClick={() => setConfirming(true)}>
+            <Button
+              variant="primary"
+              large
+              block
+              disabled={late.length > 0 || saving || state.publishing}
+              busy={state.publishing}
+              onClick={() => setConfirming(true)}
+            >
               {state.publishing ? d.plan.publishing : d.plan.publish}
             </Button>
           )}

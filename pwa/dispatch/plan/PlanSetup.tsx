@@ -51,7 +51,14 @@ export function PlanSetup({
     onChange({ ...value, collectorIds: collectors.filter((c) => next.has(c.id)).map((c) => c.id) });
   };
   const caseCount = value.source === 'selection' ? selectionCount : areaCount;
-  const problem = value.collectorIds.length === 0 ? d.plan.noCollectors : caseCount === 0 ? d.plan.noCases : caseCount > maxPlanCases ? d.plan.tooMany(caseCount, maxPlanCases) : null;
+  const problem =
+    value.collectorIds.length === 0
+      ? d.plan.noCollectors
+      : caseCount === 0
+        ? d.plan.noCases
+        : caseCount > maxPlanCases
+          ? d.plan.tooMany(caseCount, maxPlanCases)
+          : null;
   const run = (event: Event) => {
     event.preventDefault();
     setTried(true);
@@ -85,7 +92,11 @@ export function PlanSetup({
               <div class={styles.members}>
                 {team.members.map((member) => (
                   <label key={member.id} class={styles.member}>
-                    <input type="checkbox" checked={chosen.has(member.id)} onChange={(e) => setChosen([member.id], e.currentTarget.checked)} />
+                    <input
+                      type="checkbox"
+                      checked={chosen.has(member.id)}
+                      onChange={(e) => setChosen([member.id], e.currentTarget.checked)}
+                    />
                     <span class={styles.swatch} style={{ background: colourOf(member.id) }} aria-hidden="true" />
                     {member.displayName}
                   </label>
@@ -98,7 +109,12 @@ export function PlanSetup({
       <fieldset class={styles.group}>
         <legend>{d.plan.cases}</legend>
         <label class={styles.member}>
-          <input type="radio" name="source" checked={value.source === 'selection'} onChange={() => onChange({ ...value, source: 'selection' })} />
+          <input
+            type="radio"
+            name="source"
+            checked={value.source === 'selection'}
+            onChange={() => onChange({ ...value, source: 'selection' })}
+          />
           {d.plan.useSelection(selectionCount)}
         </label>
         <label class={styles.member}>

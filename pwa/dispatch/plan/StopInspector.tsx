@@ -8,7 +8,17 @@ import { nudge } from './plan-edits.js';
 import { clock } from './timeline-geometry.js';
 import styles from './Timeline.module.css';
 
-export function StopInspector({ plan, caseId, editable, onEdit }: { plan: PlanView; caseId: string | null; editable: boolean; onEdit: (edit: PlanEdit) => void }) {
+export function StopInspector({
+  plan,
+  caseId,
+  editable,
+  onEdit,
+}: {
+  plan: PlanView;
+  caseId: string | null;
+  editable: boolean;
+  onEdit: (edit: PlanEdit) => void;
+}) {
   const d = useDispatchText();
   const route = plan.routes.find((r) => r.stops.some((s) => s.caseId === caseId));
   const index = route?.stops.findIndex((s) => s.caseId === caseId) ?? -1;
@@ -76,12 +86,20 @@ export function StopInspector({ plan, caseId, editable, onEdit }: { plan: PlanVi
             </label>
             <label>
               {d.plan.inspector.position}
-              <input type="number" min={1} max={Math.max(1, maxPosition)} value={position} onInput={(e) => setPosition(Number(e.currentTarget.value) || 1)} />
+              <input
+                type="number"
+                min={1}
+                max={Math.max(1, maxPosition)}
+                value={position}
+                onInput={(e) => setPosition(Number(e.currentTarget.value) || 1)}
+              />
             </label>
             <Button
               variant="primary"
               disabled={target === route.collectorId && position === index + 1}
-              onClick={() => onEdit({ op: 'move', caseId, collectorId: target, position: Math.min(Math.max(1, position), Math.max(1, maxPosition)) - 1 })}
+              onClick={() =>
+                onEdit({ op: 'move', caseId, collectorId: target, position: Math.min(Math.max(1, position), Math.max(1, maxPosition)) - 1 })
+              }
             >
               {d.plan.inspector.move}
             </Button>

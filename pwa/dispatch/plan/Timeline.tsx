@@ -92,7 +92,10 @@ export function Timeline({
                   {chosenStop && route.stops.includes(chosenStop) && (
                     <span
                       class={styles.window}
-                      style={{ left: pct(stopGeometry(range, chosenStop).windowLeft), width: pct(stopGeometry(range, chosenStop).windowWidth) }}
+                      style={{
+                        left: pct(stopGeometry(range, chosenStop).windowLeft),
+                        width: pct(stopGeometry(range, chosenStop).windowWidth),
+                      }}
                       aria-hidden="true"
                     />
                   )}

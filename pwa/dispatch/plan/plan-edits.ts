@@ -36,7 +36,10 @@ export function applyEdit(plan: PlanView, edit: PlanEdit): PlanView {
   if (edit.op === 'remove') {
     if (!at) return plan;
     routes[at.route]?.stops.splice(at.index, 1);
-    const unserved = [...plan.unserved.filter((u) => u.caseId !== edit.caseId), { caseId: edit.caseId, reason: 'removed_by_dispatcher' as const }];
+    const unserved = [
+      ...plan.unserved.filter((u) => u.caseId !== edit.caseId),
+      { caseId: edit.caseId, reason: 'removed_by_dispatcher' as const },
+    ];
     return { ...plan, routes, unserved };
   }
   const target = routes.find((route) => route.collectorId === edit.collectorId);

@@ -36,7 +36,9 @@ describe('timeline geometry', () => {
     const range = { start: Date.parse('2026-11-24T01:00:00.000Z'), end: Date.parse('2026-11-24T04:00:00.000Z') };
     expect(hourTicks(range, 'Asia/Shanghai').map((t) => t.label)).toEqual(['09:00', '10:00', '11:00', '12:00']);
     // Kolkata is UTC+5:30: 01:00Z is 06:30 local, the first whole hour 07:00 (01:30Z).
-    expect(new Date(floorToLocalHour(Date.parse('2026-11-24T01:45:00.000Z'), 'Asia/Kolkata')).toISOString()).toBe('2026-11-24T01:30:00.000Z');
+    expect(new Date(floorToLocalHour(Date.parse('2026-11-24T01:45:00.000Z'), 'Asia/Kolkata')).toISOString()).toBe(
+      '2026-11-24T01:30:00.000Z',
+    );
     expect(hourTicks(range, 'Asia/Kolkata')[0]?.label).toBe('07:00');
   });
 

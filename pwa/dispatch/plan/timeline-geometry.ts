@@ -25,7 +25,10 @@ export function floorToLocalHour(ms: number, timeZone: string): number {
 /** The span every row shares: from the earliest window or arrival to the latest, in whole local hours. */
 export function timelineRange(stops: readonly TimedStop[], serviceDate: string, timeZone: string): TimeRange {
   if (stops.length === 0) {
-    return { start: zonedInstant(serviceDate, 8 * 3600, timeZone).getTime(), end: zonedInstant(serviceDate, 21 * 3600, timeZone).getTime() };
+    return {
+      start: zonedInstant(serviceDate, 8 * 3600, timeZone).getTime(),
+      end: zonedInstant(serviceDate, 21 * 3600, timeZone).getTime(),
+    };
   }
   let start = Infinity;
   let end = -Infinity;

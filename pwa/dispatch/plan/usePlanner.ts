@@ -9,7 +9,7 @@ import type { ProgressPoint } from './sparkline.js';
 
 export type PlannerState =
   | { phase: 'setup'; error: unknown; cancelled: boolean }
-  | { phase: 'running'; progress: ProgressPoint[]; startedAt: number; timeLimitS: number }
+  | { phase: 'running'; progress: ProgressPoint[]; startedAt: number; timeLimitS: number; cases: number; collectors: number }
   | { phase: 'review'; editing: EditingPlan; editError: unknown; publishing: boolean; publishError: unknown }
   | { phase: 'published'; plan: PlanView; routes: number; cases: number };
 
@@ -38,7 +38,13 @@ export function usePlanner(socket: RealtimeSocket | null): Planner {
     const onProgress = (progress: ProgressPoint & { requestId: string }) =>
       setState((previous) =>
         previous.phase === 'running'
-          ? { ...previous, progress: [...previous.progress, { elapsedMs: progress.elapsedMs, servedValuePct: progress.servedValuePct, travelSeconds: progress.travelSeconds }] }
+          ? {
+              ...previous,
+              progress: [
+                ...previous.progress,
+                { elapsedMs: progress.elapsedMs, servedValuePct: progress.servedValuePct, travelSeconds: progress.travelSeconds },
+              ],
+            }
           : previous,
       );
     socket.on('plan:progress', onProgress);
@@ -52,13 +58,21 @@ export function usePlanner(socket: RealtimeSocket | null): Planner {
   const run = (request: CreatePlanRequest) => {
     const abort = new AbortController();
     controller.current = abort;
-    setState({ phase: 'running', progress: [], startedAt: Date.now(), timeLimitS: request.timeLimitS ?? 10 });
+    setState({
+      phase: 'running',
+      progress: [],
+      startedAt: Date.now(),
+      timeLimitS: request.timeLimitS ?? 10,
+      cases: request.caseIds?.length ?? 0,
+      collectors: request.collectorIds.length,
+    });
     createPlan(request, abort.signal).then(
       (plan) => {
         generation.current += 1;
         setState({ phase: 'review', editing: { confirmed: plan, pending: [] }, editError: null, publishing: false, publishError: null });
       },
-      (error: unknown) => setState(abort.signal.aborted ? { phase: 'setup', error: null, cancelled: true } : { phase: 'setup', error, cancelled: false }),
+      (error: unknown) =>
+        setState(abort.signal.aborted ? { phase: 'setup', error: null, cancelled: true } : { phase: 'setup', error, cancelled: false }),
     );
   };
 
@@ -66,17 +80,25 @@ export function usePlanner(socket: RealtimeSocket | null): Planner {
     if (state.phase !== 'review') return;
     const planId = state.editing.confirmed.id;
     const mine = generation.current;
-    setState((previous) => (previous.phase === 'review' ? { ...previous, editing: { ...previous.editing, pending: [...previous.editing.pending, change] }, editError: null } : previous));
+    setState((previous) =>
+      previous.phase === 'review'
+        ? { ...previous, editing: { ...previous.editing, pending: [...previous.editing.pending, change] }, editError: null }
+        : previous,
+    );
     queue.current = queue.current.then(async () => {
       if (generation.current !== mine) return;
       try {
         const answer = await editPlan(planId, change);
         setState((previous) =>
-          previous.phase === 'review' ? { ...previous, editing: { confirmed: answer, pending: previous.editing.pending.slice(1) } } : previous,
+          previous.phase === 'review'
+            ? { ...previous, editing: { confirmed: answer, pending: previous.editing.pending.slice(1) } }
+            : previous,
         );
       } catch (error) {
         generation.current += 1;
-        setState((previous) => (previous.phase === 'review' ? { ...previous, editing: { ...previous.editing, pending: [] }, editError: error } : previous));
+        setState((previous) =>
+          previous.phase === 'review' ? { ...previous, editing: { ...previous.editing, pending: [] }, editError: error } : previous,
+        );
       }
     });
   };
@@ -87,7 +109,8 @@ export function usePlanner(socket: RealtimeSocket | null): Planner {
     setState({ ...state, publishing: true, publishError: null });
     publishPlan(plan.id).then(
       (result) => setState({ phase: 'published', plan: { ...plan, status: 'published' }, routes: result.routes, cases: result.cases }),
-      (error: unknown) => setState((previous) => (previous.phase === 'review' ? { ...previous, publishing: false, publishError: error } : previous)),
+      (error: unknown) =>
+        setState((previous) => (previous.phase === 'review' ? { ...previous, publishing: false, publishError: error } : previous)),
     );
   };
 
