@@ -164,6 +164,9 @@ describe('signing in to the PWA', () => {
   it('dispatcher on a desktop: sees the case table, sorts it, filters by bucket and pages', async () => {
     const page = await newPage(desktop);
     await signIn(page, 'dispatcher');
+    // A dispatcher starts on the console; the case table is one link away.
+    await page.getByRole('heading', { name: '调度台', level: 1 }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: '案件', exact: true }).click();
     await page.getByRole('heading', { name: '案件', level: 1 }).waitFor();
     const rows = page.locator('table tbody tr');
     await eventually(() => rows.count()).toBe(50);
@@ -259,7 +262,7 @@ describe('signing in to the PWA', () => {
     ].join('\n');
     const page = await newPage(desktop);
     await signIn(page, 'dispatcher');
-    await page.getByRole('heading', { name: '案件', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: '调度台', level: 1 }).waitFor();
     await page.getByRole('navigation').getByRole('link', { name: '导入案件' }).click();
     await page.getByRole('heading', { name: '导入案件', level: 1 }).waitFor();
 
