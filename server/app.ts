@@ -23,6 +23,9 @@ import { uploadsRoutes } from './evidence/uploads.js';
 import { registerRealtime } from './realtime/realtime.js';
 import { dispatchRoutes } from './dispatch/dispatch.routes.js';
 import { syncRoutes } from './sync/sync.routes.js';
+import { complaintsRoutes } from './review/complaints.routes.js';
+import { registerReviewAlerts } from './review/review-alerts.js';
+import { reviewRoutes } from './review/review.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -94,6 +97,9 @@ export async function buildApp({ config, database }: AppDependencies): Promise<F
     positionIntervalMs: config.positionIntervalS * 1000,
     dispatchTeamScope: config.dispatchTeamScope,
   });
+  await app.register(reviewRoutes, { teamScope: config.dispatchTeamScope, timeZone: config.timeZone, photoStore });
+  await app.register(complaintsRoutes, { teamScope: config.dispatchTeamScope });
+  await registerReviewAlerts(app, database, { overdueMinutes: config.visitOverdueMinutes, checkIntervalS: config.visitOverdueCheckS });
   await registerPwa(app);
   return app;
 }

@@ -26,6 +26,8 @@ const environment = z.object({
   POSITION_INTERVAL_S: z.coerce.number().int().min(1).max(3600).default(15),
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   COOKIE_SECURE: flag.default(false),
+  VISIT_OVERDUE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
+  VISIT_OVERDUE_CHECK_S: z.coerce.number().int().min(1).max(3600).default(60),
   DISPATCH_TEAM_SCOPE: z.enum(dispatchTeamScopes, { error: 'use all or team' }).default('all'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -47,6 +49,9 @@ export interface Config {
   cookieSecure: boolean;
   /** team: a dispatcher or supervisor with a team sees and plans only that team's collectors. */
   dispatchTeamScope: DispatchTeamScope;
+  /** Supervisors are alerted when a visit stays checked in, not out, this long; checked every visitOverdueCheckS. */
+  visitOverdueMinutes: number;
+  visitOverdueCheckS: number;
   logLevel: string;
 }
 
@@ -78,6 +83,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     positionIntervalS: e.POSITION_INTERVAL_S,
     cookieSecure: e.COOKIE_SECURE,
     dispatchTeamScope: e.DISPATCH_TEAM_SCOPE,
+    visitOverdueMinutes: e.VISIT_OVERDUE_MINUTES,
+    visitOverdueCheckS: e.VISIT_OVERDUE_CHECK_S,
     logLevel: e.LOG_LEVEL,
   };
 }

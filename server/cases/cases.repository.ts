@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, or, sql } from 'd
 import type { CaseListQuery } from '../../shared/schemas/cases.js';
 import type { Executor } from '../db/client.js';
 import { caseAddresses, caseContacts, caseNotes, cases, creditors, users, visits } from '../db/schema/index.js';
+import { openRevisitOfCase } from '../review/decisions.repository.js';
 
 /** Limits what a caller may see: a collector only the cases assigned to them, while assigned. */
 export interface CaseScope {
@@ -37,6 +38,7 @@ const summaryColumns = {
   address: cases.address,
   assignedCollectorId: cases.assignedCollectorId,
   receivedAt: cases.receivedAt,
+  revisit: openRevisitOfCase,
 };
 
 export function scopeCondition(scope: CaseScope): SQL | undefined {

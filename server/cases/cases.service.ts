@@ -34,8 +34,13 @@ function decodeCursor(text: string): CaseCursor {
 }
 
 function toSummary(row: CaseSummaryRow): CaseSummary {
-  const { debtorIdNumber, receivedAt, ...rest } = row;
-  return { ...rest, debtorIdNumberMasked: maskIdNumber(debtorIdNumber), receivedAt: receivedAt.toISOString() };
+  const { debtorIdNumber, receivedAt, revisit, ...rest } = row;
+  return {
+    ...rest,
+    debtorIdNumberMasked: maskIdNumber(debtorIdNumber),
+    receivedAt: receivedAt.toISOString(),
+    revisit: revisit ? { reason: revisit.reason, requestedAt: new Date(revisit.requestedAt).toISOString(), visitId: revisit.visitId } : null,
+  };
 }
 
 export async function searchCases(db: Database, user: SessionUser, query: CaseListQuery): Promise<CaseListResponse> {

@@ -177,6 +177,8 @@ export const caseSummary = z.object({
   address: z.string(),
   assignedCollectorId: z.uuid().nullable(),
   receivedAt: z.iso.datetime(),
+  /** A supervisor sent the case back for another visit (evidence review), until it is checked in again. Optional for older clients' fixtures; the server always sends it. */
+  revisit: z.object({ reason: z.string(), requestedAt: z.iso.datetime(), visitId: z.uuid() }).nullable().optional(),
 });
 export type CaseSummary = z.infer<typeof caseSummary>;
 

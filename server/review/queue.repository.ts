@@ -1,0 +1,82 @@
+// The review queue's one query: recorded visits, most suspicious first, by keyset on (score, id).
+import { and, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { ReviewStatus } from '../../shared/schemas/review.js';
+import type { Executor } from '../db/client.js';
+import { cases, complaints, creditors, teams, users, visitPhotos, visitReviews, visits } from '../db/schema/index.js';
+
+export interface QueueFilter {
+  statuses: ReviewStatus[];
+  /** The viewer's team when team scope restricts them; null: every team. */
+  scopeTeam: string | null;
+  teamId?: string | undefined;
+  collectorId?: string | undefined;
+  outcomes?: string[] | undefined;
+  /** Visit time (check-in, or the record when there is none) in [from, until). */
+  from?: Date | undefined;
+  until?: Date | undefined;
+}
+
+export type QueueCursor = [score: number, id: string];
+
+const evidenceReview = alias(visitReviews, 'evidence_review');
+const settlementReview = alias(visitReviews, 'settlement_review');
+
+function statusCondition(statuses: ReviewStatus[]): SQL | undefined {
+  const decided = statuses.filter((s) => s !== 'pending');
+  const pending = statuses.includes('pending');
+  return or(pending ? isNull(evidenceReview.id) : undefined, decided.length > 0 ? inArray(evidenceReview.decision, decided) : undefined);
+}
+
+export async function queuePage(db: Executor, filter: QueueFilter, cursor: QueueCursor | undefined, limit: number) {
+  const visitTime = sql`coalesce(${visits.checkedInAt}, ${visits.recordedAt})`;
+  return db
+    .select({
+      visitId: visits.id,
+      caseId: visits.caseId,
+      caseExternalId: cases.externalId,
+      creditor: creditors.code,
+      debtorName: cases.debtorName,
+      collectorId: users.id,
+      collectorName: users.displayName,
+      teamId: users.teamId,
+      teamName: teams.name,
+      checkedInAt: visits.checkedInAt,
+      recordedAt: visits.recordedAt,
+      timeZone: cases.timeZone,
+      outcome: visits.outcome,
+      evidenceScore: visits.evidenceScore,
+      evidenceFlags: visits.evidenceFlags,
+      promiseKind: visits.promiseKind,
+      evidenceDecision: evidenceReview.decision,
+      settlementDecision: settlementReview.decision,
+      photos: sql<number>`(select count(*) from ${visitPhotos} where ${visitPhotos.visitId} = ${visits.id})::int`,
+      openComplaints: sql<number>`(select count(*) from ${complaints} where ${complaints.visitId} = ${visits.id} and ${complaints.status} <> 'resolved')::int`,
+    })
+    .from(visits)
+    .innerJoin(users, eq(users.id, visits.collectorId))
+    .leftJoin(teams, eq(teams.id, users.teamId))
+    .innerJoin(cases, eq(cases.id, visits.caseId))
+    .innerJoin(creditors, eq(creditors.id, cases.creditorId))
+    .leftJoin(evidenceReview, and(eq(evidenceReview.visitId, visits.id), eq(evidenceReview.subject, 'evidence'), eq(evidenceReview.current, true)))
+    .leftJoin(settlementReview, and(eq(settlementReview.visitId, visits.id), eq(settlementReview.subject, 'settlement'), eq(settlementReview.current, true)))
+    .where(
+      and(
+        // Ready for review once the record has arrived; a bare check-in is a visit still under way.
+        isNotNull(visits.outcome),
+        statusCondition(filter.statuses),
+        filter.scopeTeam === null ? undefined : eq(users.teamId, filter.scopeTeam),
+        filter.teamId === undefined ? undefined : eq(users.teamId, filter.teamId),
+        filter.collectorId === undefined ? undefined : eq(visits.collectorId, filter.collectorId),
+        filter.outcomes === undefined ? undefined : inArray(visits.outcome, filter.outcomes),
+        filter.from === undefined ? undefined : sql`${visitTime} >= ${filter.from.toISOString()}::timestamptz`,
+        filter.until === undefined ? undefined : sql`${visitTime} < ${filter.until.toISOString()}::timestamptz`,
+        // Matches the visits_evidence_idx (evidence_score, id) read backwards.
+        cursor === undefined ? undefined : sql`(${visits.evidenceScore}, ${visits.id}) < (${cursor[0]}, ${cursor[1]}::uuid)`,
+      ),
+    )
+    .orderBy(desc(visits.evidenceScore), desc(visits.id))
+    .limit(limit + 1);
+}
+
+export type QueueRow = Awaited<ReturnType<typeof queuePage>>[number];
