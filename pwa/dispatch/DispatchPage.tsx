@@ -186,8 +186,9 @@ export default function DispatchPage() {
           }}
           onUrgent={(answer) => {
             const home = day.collectors.find((c) => c.id === answer.collectorId);
-            const stop = markers.ids.indexOf([...selection][0] ?? '');
-            if (stop !== -1) control.current?.flyTo(markers.lat[stop] ?? 0, markers.lng[stop] ?? 0, 16);
+            const caseId = [...selection][0] ?? '';
+            const stop = markers.ids.indexOf(caseId);
+            if (stop !== -1) control.current?.showCase(caseId, markers.lat[stop] ?? 0, markers.lng[stop] ?? 0);
             else if (home) control.current?.flyTo(home.home.lat, home.home.lng, 13);
           }}
         />
@@ -244,7 +245,7 @@ export default function DispatchPage() {
               collectorName={nameOf}
               reloadKey={reloadKey}
               onToggle={toggle}
-              onFocus={(item) => control.current?.flyTo(item.lat, item.lng, 16)}
+              onFocus={(item) => control.current?.showCase(item.id, item.lat, item.lng)}
             />
           )}
           {tab === 'plan' && (

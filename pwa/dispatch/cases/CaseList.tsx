@@ -79,9 +79,8 @@ export function CaseList({
               <th>{t.cases.columns.debtor}</th>
               <th class={styles.numeric}>{t.cases.columns.outstanding}</th>
               <th>
-                {t.cases.columns.bucket} · {t.cases.columns.priority}
+                {t.cases.columns.bucket} · {t.cases.columns.priority} · {t.cases.columns.status}
               </th>
-              <th>{t.cases.columns.status}</th>
             </tr>
           </thead>
           <tbody>
@@ -115,12 +114,12 @@ export function CaseList({
                   </span>
                 </td>
                 <td class={styles.numeric}>{money(row.totalOutstanding)}</td>
-                <td class={styles.badges}>
-                  <BucketBadge bucket={row.bucket} />
-                  <PriorityBadge priority={row.priority} />
-                </td>
                 <td>
-                  <StatusBadge status={row.status} />
+                  <span class={styles.badges}>
+                    <BucketBadge bucket={row.bucket} />
+                    <PriorityBadge priority={row.priority} />
+                    <StatusBadge status={row.status} />
+                  </span>
                 </td>
               </tr>
             ))}

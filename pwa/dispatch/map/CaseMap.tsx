@@ -21,6 +21,8 @@ export interface MapControl {
   draw: (kind: ShapeKind) => Promise<void>;
   clearShape: () => void;
   flyTo: (lat: number, lng: number, zoom?: number) => void;
+  /** Flies to a case and marks it until another is shown. */
+  showCase: (caseId: string, lat: number, lng: number) => void;
   fitPlan: (plan: PlanView) => void;
   moveCollector: (collector: DayCollector) => void;
 }
@@ -155,6 +157,10 @@ export function CaseMap(props: CaseMapProps) {
         latest.current.onShape(null);
       },
       flyTo: (lat, lng, zoom) => layers.current?.map.flyTo([lat, lng], zoom ?? Math.max(layers.current.map.getZoom(), 15)),
+      showCase: (caseId, lat, lng) => {
+        layers.current?.cases.setFocus(caseId);
+        layers.current?.map.flyTo([lat, lng], Math.max(layers.current.map.getZoom(), 16));
+      },
       fitPlan: (plan) => {
         layers.current?.map.invalidateSize({ pan: false });
         layers.current?.plan.fit(plan);

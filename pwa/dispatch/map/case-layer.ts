@@ -19,6 +19,7 @@ export class CaseLayer {
   private markers: MapMarkers = noMarkers;
   private colourBy: ColourBy = 'priority';
   private selected: ReadonlySet<string> = new Set();
+  private focused: string | null = null;
   private clusters: Leaflet.LayerGroup;
   private singles: Leaflet.LayerGroup;
   private readonly renderer: Leaflet.Canvas;
@@ -51,6 +52,12 @@ export class CaseLayer {
 
   setSelection(selected: ReadonlySet<string>): void {
     this.selected = selected;
+    this.render();
+  }
+
+  /** The case a dispatcher asked to see (from the table): drawn larger until another is asked for. */
+  setFocus(caseId: string | null): void {
+    this.focused = caseId;
     this.render();
   }
 
@@ -92,11 +99,12 @@ export class CaseLayer {
         const i = feature.properties.i;
         const id = markers.ids[i] ?? '';
         const chosen = this.selected.has(id);
+        const focused = id === this.focused;
         const circle = L.circleMarker([lat, lng], {
           renderer: this.renderer,
-          radius: chosen ? 8 : 6,
-          weight: chosen ? 3 : 1.5,
-          color: chosen ? '#0f172a' : '#ffffff',
+          radius: focused ? 12 : chosen ? 8 : 6,
+          weight: focused || chosen ? 3 : 1.5,
+          color: focused ? '#facc15' : chosen ? '#0f172a' : '#ffffff',
           fillColor: caseColour(this.colourBy, markers.priority[i] ?? 3, bucketIndex(markers.bucket[i] ?? 'M1')),
           fillOpacity: 0.95,
         });
