@@ -24,8 +24,10 @@ export type DatabaseKind = 'postgres' | 'pglite';
 export interface DatabaseHandle {
   db: Database;
   kind: DatabaseKind;
-  /** The PostgreSQL pool, for features that need a raw client (the socket.io adapter). */
+  /** The PostgreSQL query pool (PGlite: none). */
   pool: pg.Pool | undefined;
+  /** A small pool of its own for the socket.io adapter, which holds a LISTEN client. */
+  pubsubPool: pg.Pool | undefined;
   migrate(): Promise<void>;
   /** LISTEN on a channel; NOTIFY from any connection (or server instance) reaches `handler`. */
   listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
@@ -45,10 +47,18 @@ export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
   });
   const db = drizzlePg(pool, { schema }) as unknown as Database;
   const listener = sharedListener(url);
+  const pubsubPool = new pg.Pool({ connectionString: url, max: 2 });
+  pubsubPool.on('error', (error) => console.error('PostgreSQL pub/sub pool error:', error.message));
+  pubsubPool.on('connect', (client) => {
+    // The adapter's LISTEN client is held outside a query, where no pool listener covers it:
+    // a database restart would otherwise crash the process through it.
+    client.on('error', (error) => console.error('PostgreSQL pub/sub connection error:', error.message));
+  });
   return {
     db,
     kind: 'postgres',
     pool,
+    pubsubPool,
     async migrate() {
       const client = await pool.connect();
       try {
@@ -62,6 +72,9 @@ export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
     listen: (channel, handler) => listener.listen(channel, handler),
     async close() {
       await listener.close();
+      // The adapter can keep a client after its connection was lost and replaced (seen when its
+      // backend is terminated); its pool is apart and not waited on for long, so shutdown never hangs.
+      await Promise.race([pubsubPool.end(), new Promise((resolve) => setTimeout(resolve, 1_000).unref())]);
       await pool.end();
     },
   };
@@ -69,41 +82,90 @@ export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
 
 /**
  * One connection of its own LISTENs on every channel, so listeners never take the pool's
- * connections from queries however many features listen.
+ * connections from queries however many features listen. When that connection drops (a
+ * database restart, a terminated backend) it reconnects with backoff and listens again:
+ * otherwise nudges and signals would stop for good while queries recover.
  */
-function sharedListener(url: string) {
+function sharedListener(url: string, retry = { firstMs: 250, maxMs: 5_000 }) {
   const handlers = new Map<string, Set<(payload: string) => void>>();
   let connection: Promise<pg.Client> | undefined;
+  let reconnectTimer: NodeJS.Timeout | undefined;
+  let delayMs = retry.firstMs;
+  let closed = false;
+
+  const lost = (client: pg.Client) => {
+    client.removeAllListeners('end');
+    if (closed || !connection) return;
+    connection = undefined;
+    void client.end().catch(() => undefined);
+    scheduleReconnect();
+  };
+  const scheduleReconnect = () => {
+    if (closed || reconnectTimer || handlers.size === 0) return;
+    reconnectTimer = setTimeout(() => {
+      reconnectTimer = undefined;
+      connect().then(
+        () => (delayMs = retry.firstMs),
+        () => {
+          delayMs = Math.min(delayMs * 2, retry.maxMs);
+          scheduleReconnect();
+        },
+      );
+    }, delayMs);
+  };
   const connect = () =>
     (connection ??= (async () => {
       const client = new pg.Client({ connectionString: url });
-      // Without a listener a dropped connection would crash the process.
-      client.on('error', (error) => console.error('PostgreSQL listener error:', error.message));
+      // Without an error listener a dropped connection would crash the process.
+      client.on('error', (error) => {
+        console.error('PostgreSQL listener error:', error.message);
+        lost(client);
+      });
+      client.on('end', () => lost(client));
       client.on('notification', (message) => {
         for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? '');
       });
-      await client.connect();
-      return client;
+      try {
+        await client.connect();
+        for (const channel of handlers.keys()) await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+        return client;
+      } catch (error) {
+        client.removeAllListeners('end');
+        connection = undefined;
+        await client.end().catch(() => undefined);
+        throw error;
+      }
     })());
   return {
     async listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>> {
-      const client = await connect();
       let channelHandlers = handlers.get(channel);
+      const fresh = !channelHandlers;
       if (!channelHandlers) {
         channelHandlers = new Set();
         handlers.set(channel, channelHandlers);
-        await client.query(`listen ${pg.escapeIdentifier(channel)}`);
       }
       const own = channelHandlers;
       own.add(handler);
+      try {
+        const client = await connect();
+        // A connection made just now listens on it already; LISTEN twice is harmless.
+        if (fresh) await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+      } catch (error) {
+        own.delete(handler);
+        if (own.size === 0) handlers.delete(channel);
+        throw error;
+      }
       return async () => {
         own.delete(handler);
         if (own.size > 0 || handlers.get(channel) !== own) return;
         handlers.delete(channel);
-        await client.query(`unlisten ${pg.escapeIdentifier(channel)}`).catch(() => undefined);
+        const client = await connection?.catch(() => undefined);
+        await client?.query(`unlisten ${pg.escapeIdentifier(channel)}`).catch(() => undefined);
       };
     },
     async close(): Promise<void> {
+      closed = true;
+      clearTimeout(reconnectTimer);
       const pending = connection;
       connection = undefined;
       if (pending) await pending.then((client) => client.end()).catch(() => undefined);
@@ -120,6 +182,7 @@ export async function openPglite(dataDir: string | undefined): Promise<DatabaseH
     db: db as unknown as Database,
     kind: 'pglite',
     pool: undefined,
+    pubsubPool: undefined,
     migrate: () => migratePglite(db, { migrationsFolder }),
     listen: (channel, handler) => client.listen(channel, handler),
     close: () => client.close(),

@@ -44,7 +44,7 @@ export async function registerRealtime(
 ): Promise<void> {
   const io: RealtimeServer = new Server(app.server, { path: socketPath, serveClient: false });
   // Several instances behind one PostgreSQL share broadcasts through it; PGlite runs one instance.
-  if (options.database.pool) io.adapter(createAdapter(options.database.pool, { heartbeatInterval: 5_000 }));
+  if (options.database.pubsubPool) io.adapter(createAdapter(options.database.pubsubPool, { heartbeatInterval: 5_000 }));
   app.decorate('realtime', io);
 
   // Every connection, and every reconnection, authenticates afresh.
