@@ -41,7 +41,7 @@ describe('LISTEN', () => {
     const killed = await context.database.db.execute(
       sql`select pg_terminate_backend(pid) as killed from pg_stat_activity where datname = current_database() and query ilike 'listen%' and pid <> pg_backend_pid()`,
     );
-    expect((killed as unknown as { rows: unknown[] }).rows.length).toBeGreaterThan(0);
+    expect((killed as { rows: unknown[] }).rows.length).toBeGreaterThan(0);
     // Keep notifying until the reconnected listener hears one: it has to come back within seconds.
     const deadline = Date.now() + 10_000;
     while (received.length === 0 && Date.now() < deadline) {
