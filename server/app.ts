@@ -26,6 +26,7 @@ import { syncRoutes } from './sync/sync.routes.js';
 import { complaintsRoutes } from './review/complaints.routes.js';
 import { registerReviewAlerts } from './review/review-alerts.js';
 import { reviewRoutes } from './review/review.routes.js';
+import { resultsRoutes } from './results/results.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -91,6 +92,7 @@ export async function buildApp({ config, database }: AppDependencies): Promise<F
   await app.register(uploadsRoutes, { db, dataDir: config.dataDir, photoStore });
   await app.register(evidenceRoutes, { photoStore });
   await app.register(dispatchRoutes, { timeZone: config.timeZone, teamScope: config.dispatchTeamScope });
+  await app.register(resultsRoutes, { timeZone: config.timeZone, teamScope: config.dispatchTeamScope });
   await registerRealtime(app, {
     database,
     sessionTtlHours: config.sessionTtlHours,

@@ -19,6 +19,8 @@ export type Outcome = (typeof outcomes)[number];
 export const metPersons = ['debtor', 'spouse', 'parent', 'child', 'relative', 'colleague', 'employer', 'neighbour', 'property_management', 'nobody', 'other'] as const;
 export type MetPerson = (typeof metPersons)[number];
 export const thirdParties: readonly MetPerson[] = ['colleague', 'employer', 'neighbour', 'property_management', 'other'];
+/** A contact, in team results: the collector met the debtor or a member of the debtor's family. */
+export const contactPersons: readonly MetPerson[] = ['debtor', 'spouse', 'parent', 'child', 'relative'];
 
 export const abilityWillingness = ['able_willing', 'able_unwilling', 'unable_willing', 'unable_unwilling'] as const;
 export type AbilityWillingness = (typeof abilityWillingness)[number];
