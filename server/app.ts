@@ -23,6 +23,8 @@ import { uploadsRoutes } from './evidence/uploads.js';
 import { registerRealtime } from './realtime/realtime.js';
 import { dispatchRoutes } from './dispatch/dispatch.routes.js';
 import { syncRoutes } from './sync/sync.routes.js';
+import { registerRisk } from './risk/risk.plugin.js';
+import { defaultRiskRules } from './risk/risk.rules.js';
 import { complaintsRoutes } from './review/complaints.routes.js';
 import { registerReviewAlerts } from './review/review-alerts.js';
 import { reviewRoutes } from './review/review.routes.js';
@@ -88,7 +90,8 @@ export async function buildApp({ config, database }: AppDependencies): Promise<F
   await app.register(directoryRoutes, { teamScope: config.dispatchTeamScope });
   await app.register(casesRoutes, { defaultTimeZone: config.timeZone });
   const photoStore = folderPhotoStore(join(config.dataDir, 'photos'));
-  await app.register(syncRoutes, { geofenceRadiusM: config.geofenceRadiusM, timeZone: config.timeZone });
+  const riskRules = { ...defaultRiskRules, promiseGraceDays: config.risk.promiseGraceDays };
+  await app.register(syncRoutes, { geofenceRadiusM: config.geofenceRadiusM, timeZone: config.timeZone, risk: { rules: riskRules, deliver: config.risk.webhook !== undefined } });
   await app.register(uploadsRoutes, { db, dataDir: config.dataDir, photoStore });
   await app.register(evidenceRoutes, { photoStore });
   await app.register(dispatchRoutes, { timeZone: config.timeZone, teamScope: config.dispatchTeamScope });
@@ -102,6 +105,7 @@ export async function buildApp({ config, database }: AppDependencies): Promise<F
   await app.register(reviewRoutes, { teamScope: config.dispatchTeamScope, timeZone: config.timeZone, photoStore });
   await app.register(complaintsRoutes, { teamScope: config.dispatchTeamScope });
   await registerReviewAlerts(app, database, { overdueMinutes: config.visitOverdueMinutes, checkIntervalS: config.visitOverdueCheckS });
+  await registerRisk(app, { database, risk: config.risk, rules: riskRules, teamScope: config.dispatchTeamScope });
   await registerPwa(app);
   return app;
 }

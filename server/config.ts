@@ -30,7 +30,22 @@ const environment = z.object({
   VISIT_OVERDUE_CHECK_S: z.coerce.number().int().min(1).max(3600).default(60),
   DISPATCH_TEAM_SCOPE: z.enum(dispatchTeamScopes, { error: 'use all or team' }).default('all'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RISK_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'use an http:// or https:// URL' }).optional(),
+  RISK_WEBHOOK_SECRET: z.string().min(16, 'use at least 16 characters (or whsec_<base64>)').optional(),
+  RISK_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  RISK_WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
+  RISK_WEBHOOK_MAX_BACKOFF_S: z.coerce.number().int().min(1).max(86_400).default(3_600),
+  RISK_WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  RISK_PROMISE_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(0),
+  RISK_SWEEP_INTERVAL_S: z.coerce.number().int().min(1).max(86_400).default(300),
 });
+
+/** Risk monitoring: where signals are delivered (none: the feed only) and when promises are checked. */
+export interface RiskConfig {
+  webhook: { url: string; secret: string; timeoutMs: number; backoff: { baseMs: number; maxMs: number }; concurrency: number } | undefined;
+  promiseGraceDays: number;
+  sweepIntervalS: number;
+}
 
 export interface Config {
   port: number;
@@ -53,6 +68,7 @@ export interface Config {
   visitOverdueMinutes: number;
   visitOverdueCheckS: number;
   logLevel: string;
+  risk: RiskConfig;
 }
 
 export class ConfigError extends Error {}
@@ -64,6 +80,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if ((e.RISK_WEBHOOK_URL === undefined) !== (e.RISK_WEBHOOK_SECRET === undefined)) {
+    const missing = e.RISK_WEBHOOK_URL === undefined ? 'RISK_WEBHOOK_URL' : 'RISK_WEBHOOK_SECRET';
+    throw new ConfigError(`Invalid configuration:\n  ${missing}: set RISK_WEBHOOK_URL and RISK_WEBHOOK_SECRET together (signals are always signed)`);
+  }
   if (e.VISITING_HOURS_START >= e.VISITING_HOURS_END) {
     throw new ConfigError('Invalid configuration:\n  VISITING_HOURS_START: must be before VISITING_HOURS_END');
   }
@@ -86,5 +106,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     visitOverdueMinutes: e.VISIT_OVERDUE_MINUTES,
     visitOverdueCheckS: e.VISIT_OVERDUE_CHECK_S,
     logLevel: e.LOG_LEVEL,
+    risk: {
+      webhook:
+        e.RISK_WEBHOOK_URL !== undefined && e.RISK_WEBHOOK_SECRET !== undefined
+          ? {
+              url: e.RISK_WEBHOOK_URL,
+              secret: e.RISK_WEBHOOK_SECRET,
+              timeoutMs: e.RISK_WEBHOOK_TIMEOUT_MS,
+              backoff: { baseMs: e.RISK_WEBHOOK_BACKOFF_MS, maxMs: e.RISK_WEBHOOK_MAX_BACKOFF_S * 1000 },
+              concurrency: e.RISK_WEBHOOK_CONCURRENCY,
+            }
+          : undefined,
+      promiseGraceDays: e.RISK_PROMISE_GRACE_DAYS,
+      sweepIntervalS: e.RISK_SWEEP_INTERVAL_S,
+    },
   };
 }

@@ -30,7 +30,15 @@ export type RiskSignalStatus = (typeof riskSignalStatuses)[number];
 export const riskLevels = ['low', 'medium', 'high'] as const;
 export type RiskLevel = (typeof riskLevels)[number];
 
-export const riskActionNames = ['skip_trace', 'two_person_visit', 'pause_and_review', 'fraud_workflow', 'watch_due_date', 're_escalate', 'close_case'] as const;
+export const riskActionNames = [
+  'skip_trace',
+  'two_person_visit',
+  'pause_and_review',
+  'fraud_workflow',
+  'watch_due_date',
+  're_escalate',
+  'close_case',
+] as const;
 export type RiskAction = (typeof riskActionNames)[number];
 
 export const riskActions = {

@@ -7,6 +7,8 @@ import type { Database, Executor } from '../db/client.js';
 import type { alerts, caseAddresses, caseNotes, syncMutations, visitPhotos } from '../db/schema/index.js';
 import type { EvidenceThresholds } from '../evidence/evidence.checks.js';
 import { newId } from '../ids.js';
+import { assessVisits, type RecordedVisit } from '../risk/risk.assess.js';
+import type { RiskRules } from '../risk/risk.rules.js';
 import { type KnownContext, withEvidence } from './visit.evidence.js';
 import { applyVisitMutation, type CaseInScope, type MutationContext, type VisitRow } from './visit.rules.js';
 import { payloadHash } from './payload-hash.js';
@@ -44,6 +46,14 @@ interface Writes {
   visitedCaseIds: Set<string>;
   changedCaseIds: Set<string>;
   mutations: (typeof syncMutations.$inferInsert)[];
+  /** Visits recorded by this push (the risk rules read them), and whether the record gave a new address. */
+  recorded: Map<string, { newAddress: boolean }>;
+}
+
+/** What the push needs besides the request: evidence thresholds, risk rules, and whether signals go out by webhook. */
+export interface PushOptions {
+  thresholds: EvidenceThresholds;
+  risk: { rules: RiskRules; deliver: boolean };
 }
 
 function applyOne(item: Mutation, context: MutationContext, writes: Writes, user: SessionUser): string | undefined {
@@ -75,6 +85,7 @@ function applyOne(item: Mutation, context: MutationContext, writes: Writes, user
   if (outcome.visit) writes.visits.set(item.visitId, outcome.visit);
   if (item.type === 'visit.record') {
     writes.visitedCaseIds.add(item.caseId);
+    writes.recorded.set(item.visitId, { newAddress: item.newAddress !== undefined || (writes.recorded.get(item.visitId)?.newAddress ?? false) });
     for (const photo of item.photos) {
       writes.photos.push({
         visitId: item.visitId,
@@ -141,7 +152,7 @@ export async function applyPush(
   db: Database,
   user: SessionUser,
   request: PushRequest,
-  options: { thresholds: EvidenceThresholds },
+  options: PushOptions,
 ): Promise<PushResponse> {
   try {
     return await applyOnce(db, user, request, options);
@@ -157,7 +168,7 @@ async function applyOnce(
   db: Database,
   user: SessionUser,
   request: PushRequest,
-  options: { thresholds: EvidenceThresholds },
+  options: PushOptions,
 ): Promise<PushResponse> {
   const receivedAt = new Date();
   const skewS = (Date.parse(request.sentAt) - receivedAt.getTime()) / 1000;
@@ -169,7 +180,7 @@ async function applyOnce(
   const stored = new Map((await findMutations(db, incoming.flatMap((i) => (i.mutation ? [i.id] : [])))).map((row) => [row.id, row]));
   const seenInBatch = new Map<string, { hash: string; result: MutationResult }>();
   const fresh = incoming.flatMap((i): CaseMutation[] => (i.mutation && !stored.has(i.id) && i.mutation.type !== 'sos.raise' ? [i.mutation] : []));
-  const writes: Writes = { visits: new Map(), photos: [], notes: [], addresses: [], alerts: [], takenNoteIds: new Set(), visitedCaseIds: new Set(), changedCaseIds: new Set(), mutations: [] };
+  const writes: Writes = { visits: new Map(), photos: [], notes: [], addresses: [], alerts: [], takenNoteIds: new Set(), visitedCaseIds: new Set(), changedCaseIds: new Set(), mutations: [], recorded: new Map() };
   const touchedVisitIds = new Set<string>();
   const context = await loadContext(db, user, fresh, receivedAt, skewS, writes);
   const storedVisits = new Set(writes.visits.keys());
@@ -193,8 +204,15 @@ async function applyOnce(
   });
 
   const touched = [...touchedVisitIds].map((id) => writes.visits.get(id)!);
+  const visits = await withEvidence(db, user.id, touched, writes.photos, options.thresholds, knownFrom(context, fresh, storedVisits));
+  // Risk signals come from the recorded visits in memory and go into the same statement.
+  const recorded = visits.flatMap((visit): RecordedVisit[] => {
+    const record = writes.recorded.get(visit.id);
+    const scope = context.caseOf(visit.caseId);
+    return record && scope ? [{ visit, newAddress: record.newAddress, totalOutstanding: scope.totalOutstanding }] : [];
+  });
   await writePush(db, {
-    visits: await withEvidence(db, user.id, touched, writes.photos, options.thresholds, knownFrom(context, fresh, storedVisits)),
+    visits,
     photos: writes.photos,
     notes: writes.notes,
     addresses: writes.addresses,
@@ -202,6 +220,7 @@ async function applyOnce(
     visitedCaseIds: [...writes.visitedCaseIds],
     changedCaseIds: [...writes.changedCaseIds],
     mutations: writes.mutations,
+    risk: assessVisits(recorded, options.risk.rules, options.risk.deliver),
   });
   return { protocolVersion: syncProtocolVersion, serverTime: new Date().toISOString(), results: answers };
 }

@@ -4,6 +4,8 @@ import { bulkInsert, takeExcluded } from '../db/bulk.js';
 import type { Executor } from '../db/client.js';
 import { alerts, caseAddresses, caseNotes, cases, creditors, syncMutations, visitPhotos, visits } from '../db/schema/index.js';
 import { scopeCondition } from '../cases/cases.repository.js';
+import type { RiskWrites } from '../risk/risk.assess.js';
+import { riskPushParts } from '../risk/risk.repository.js';
 
 export async function findMutations(db: Executor, ids: string[]) {
   if (ids.length === 0) return [];
@@ -59,6 +61,8 @@ export interface PushWrites {
   /** A field note or address touches its case, so the devices pull it again. */
   changedCaseIds: string[];
   mutations: (typeof syncMutations.$inferInsert)[];
+  /** Risk signals raised by the recorded visits, with their outbox rows and the cases' levels (server/risk). */
+  risk: RiskWrites;
 }
 
 /**
@@ -83,6 +87,7 @@ export async function writePush(db: Executor, writes: PushWrites): Promise<void>
       where (${visited}) or ${cases.id} = any(${sql.param(writes.changedCaseIds)}::uuid[])`);
   }
   if (writes.alerts.length > 0) parts.push(sql`${bulkInsert(alerts, ['id', 'kind', 'collectorId', 'lat', 'lng', 'accuracyM', 'note', 'raisedAt', 'receivedAt'], writes.alerts)} on conflict do nothing`);
+  parts.push(...riskPushParts(writes.risk));
   if (writes.mutations.length > 0) parts.push(bulkInsert(syncMutations, ['id', 'userId', 'deviceId', 'type', 'payloadHash', 'result', 'deviceCreatedAt', 'receivedAt'], writes.mutations));
   if (parts.length === 0) return;
   const ctes = sql.join(

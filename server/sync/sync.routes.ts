@@ -6,9 +6,10 @@ import { currentSession } from '../auth/auth.plugin.js';
 import { defaultThresholds } from '../evidence/evidence.checks.js';
 import { photoStatus } from '../evidence/photos.service.js';
 import { pull } from './pull.service.js';
+import type { RiskRules } from '../risk/risk.rules.js';
 import { applyPush } from './push.service.js';
 
-export async function syncRoutes(app: FastifyInstance, options: { geofenceRadiusM: number; timeZone: string }) {
+export async function syncRoutes(app: FastifyInstance, options: { geofenceRadiusM: number; timeZone: string; risk: { rules: RiskRules; deliver: boolean } }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const collectorOnly = app.requireRole(['collector']);
   const errors = { 400: apiError, 401: apiError, 403: apiError } as const;
@@ -27,7 +28,7 @@ export async function syncRoutes(app: FastifyInstance, options: { geofenceRadius
       },
       preHandler: collectorOnly,
     },
-    async (request) => applyPush(app.db, currentSession(request).user, request.body, { thresholds }),
+    async (request) => applyPush(app.db, currentSession(request).user, request.body, { thresholds, risk: options.risk }),
   );
 
   api.get(

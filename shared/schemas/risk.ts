@@ -89,7 +89,13 @@ export const riskBoardResponse = z.object({
   signals: z.array(riskBoardItem),
   /** Every signal matching the filters, counted by team, type and severity (not only those listed). */
   counts: z.array(
-    z.object({ teamId: z.uuid().nullable(), teamName: z.string().nullable(), type: z.enum(riskSignalTypes), severity: z.enum(riskSeverities), count: z.number().int() }),
+    z.object({
+      teamId: z.uuid().nullable(),
+      teamName: z.string().nullable(),
+      type: z.enum(riskSignalTypes),
+      severity: z.enum(riskSeverities),
+      count: z.number().int(),
+    }),
   ),
   total: z.number().int(),
 });

@@ -1,0 +1,128 @@
+// Works off the webhook outbox in this server process: claims due deliveries, POSTs each signed
+// signal to the risk system, and records the result (done, or due again after a jittered backoff).
+// Woken by NOTIFY when signals are raised; a slow poll catches retries as they come due.
+import type { FastifyBaseLogger } from 'fastify';
+import type { RiskSignal, RiskWebhookBody } from '../../shared/schemas/risk.js';
+import type { Executor } from '../db/client.js';
+import { type Backoff, retryDelayMs } from './backoff.js';
+import { claimDueDeliveries, type FailedDelivery, recordDeliveryResults } from './deliveries.repository.js';
+import { signalsById } from './risk.repository.js';
+import { signedHeaders } from './webhook-signature.js';
+
+export interface WebhookTarget {
+  url: string;
+  secret: string;
+  timeoutMs: number;
+  backoff: Backoff;
+  /** Deliveries in flight at once from this instance. */
+  concurrency: number;
+}
+
+export interface WebhookDelivery {
+  /** Look for due deliveries now (a signal was just raised). */
+  wake(): void;
+  /** Finishes the batch in hand, then stops. */
+  stop(): Promise<void>;
+}
+
+type Attempt = { ok: true } | { ok: false; error: string };
+
+export async function postSignal(target: WebhookTarget, signal: RiskSignal): Promise<Attempt> {
+  const event: RiskWebhookBody = { type: 'risk.signal.created', timestamp: signal.createdAt, data: signal };
+  const body = JSON.stringify(event);
+  try {
+    const response = await fetch(target.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'field-visits-risk-webhook/1',
+        ...signedHeaders(target.secret, signal.id, body),
+      },
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(target.timeoutMs),
+    });
+    // Read the answer to the end so the connection goes back to the keep-alive pool.
+    await response.arrayBuffer().catch(() => undefined);
+    return response.ok ? { ok: true } : { ok: false, error: `HTTP ${response.status}` };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+  }
+}
+
+async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** One claimed batch, delivered and recorded; answers how many were claimed. */
+export async function deliverBatch(db: Executor, target: WebhookTarget, batchSize: number): Promise<number> {
+  // The lease covers the whole batch even if every delivery in it runs to its timeout.
+  const leaseMs = Math.ceil(batchSize / target.concurrency) * target.timeoutMs + 10_000;
+  const claimed = await claimDueDeliveries(db, batchSize, leaseMs);
+  if (claimed.length === 0) return 0;
+  const signals = new Map(
+    (
+      await signalsById(
+        db,
+        claimed.map((c) => c.signalId),
+      )
+    ).map((s) => [s.id, s]),
+  );
+  const delivered: string[] = [];
+  const failed: FailedDelivery[] = [];
+  await eachLimited(claimed, target.concurrency, async ({ signalId, attempts }) => {
+    const signal = signals.get(signalId);
+    const result: Attempt = signal ? await postSignal(target, signal) : { ok: false, error: 'signal not found' };
+    if (result.ok) delivered.push(signalId);
+    else failed.push({ signalId, retryInMs: retryDelayMs(attempts, target.backoff), error: result.error });
+  });
+  await recordDeliveryResults(db, delivered, failed);
+  return claimed.length;
+}
+
+export function startWebhookDelivery(db: Executor, target: WebhookTarget, log: FastifyBaseLogger, pollMs = 1_000): WebhookDelivery {
+  const batchSize = target.concurrency * 4;
+  let stopped = false;
+  let running: Promise<void> | undefined;
+  let wokenWhileRunning = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  const drain = async () => {
+    try {
+      // A full batch means more may be due: go again at once.
+      while (!stopped && (await deliverBatch(db, target, batchSize)) === batchSize);
+    } catch (error) {
+      log.error({ err: error }, 'risk webhook delivery failed; trying again shortly');
+    }
+  };
+  const schedule = (delayMs: number) => {
+    clearTimeout(timer);
+    if (!stopped) timer = setTimeout(wake, delayMs);
+  };
+  function wake(): void {
+    if (stopped) return;
+    if (running) {
+      wokenWhileRunning = true;
+      return;
+    }
+    clearTimeout(timer);
+    running = drain().finally(() => {
+      running = undefined;
+      schedule(wokenWhileRunning ? 0 : pollMs);
+      wokenWhileRunning = false;
+    });
+  }
+  wake();
+  return {
+    wake,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
