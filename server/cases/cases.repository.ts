@@ -3,11 +3,16 @@ import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, or, sql } from 'd
 import type { CaseListQuery } from '../../shared/schemas/cases.js';
 import type { Executor } from '../db/client.js';
 import { caseAddresses, caseContacts, caseNotes, cases, creditors, users, visits } from '../db/schema/index.js';
+import { casesOfTeam } from '../dispatch/team.repository.js';
 import { openRevisitOfCase } from '../review/decisions.repository.js';
 
-/** Limits what a caller may see: a collector only the cases assigned to them, while assigned. */
+/**
+ * Limits what a caller may see: a collector only the cases assigned to them, while assigned;
+ * staff restricted to a team (DISPATCH_TEAM_SCOPE=team) the unassigned cases and their team's.
+ */
 export interface CaseScope {
   collectorId?: string;
+  teamId?: string;
 }
 
 export type CaseCursor = [value: string | number, id: string];
@@ -42,6 +47,7 @@ const summaryColumns = {
 };
 
 export function scopeCondition(scope: CaseScope): SQL | undefined {
+  if (scope.teamId !== undefined) return casesOfTeam(scope.teamId);
   if (scope.collectorId === undefined) return undefined;
   return and(eq(cases.assignedCollectorId, scope.collectorId), inArray(cases.status, ['assigned', 'visited']));
 }

@@ -41,7 +41,7 @@ export async function casesRoutes(app: FastifyInstance, options: { defaultTimeZo
       },
       preHandler: app.requireRole(caseReaders),
     },
-    async (request) => searchCases(app.db, currentSession(request).user, request.query),
+    async (request) => searchCases(app.db, currentSession(request).user, request.query, app.config.dispatchTeamScope),
   );
 
   api.get(
@@ -55,7 +55,7 @@ export async function casesRoutes(app: FastifyInstance, options: { defaultTimeZo
       },
       preHandler: app.requireRole(caseReaders),
     },
-    async (request) => readCase(app.db, currentSession(request).user, request.params.id),
+    async (request) => readCase(app.db, currentSession(request).user, request.params.id, app.config.dispatchTeamScope),
   );
 
   api.post(

@@ -2,13 +2,16 @@ import { maskIdNumber } from '../../shared/cases.js';
 import type { SessionUser } from '../../shared/schemas/auth.js';
 import type { CaseDetail, CaseListQuery, CaseListResponse, CaseSummary } from '../../shared/schemas/cases.js';
 import { writeAudit } from '../audit/audit.repository.js';
+import { type DispatchTeamScope, visibleTeam } from '../dispatch/team-scope.js';
 import type { Database } from '../db/client.js';
 import { DomainError, notFound } from '../http/errors.js';
 import type { CaseCursor, CaseScope, CaseSummaryRow } from './cases.repository.js';
 import { findCase, findCases, listCases } from './cases.repository.js';
 
-export function scopeFor(user: SessionUser): CaseScope {
-  return user.role === 'collector' ? { collectorId: user.id } : {};
+export function scopeFor(user: SessionUser, teamScope: DispatchTeamScope = 'all'): CaseScope {
+  if (user.role === 'collector') return { collectorId: user.id };
+  const team = visibleTeam(user, teamScope);
+  return team === null ? {} : { teamId: team };
 }
 
 function encodeCursor(cursor: CaseCursor): string {
@@ -43,9 +46,9 @@ function toSummary(row: CaseSummaryRow): CaseSummary {
   };
 }
 
-export async function searchCases(db: Database, user: SessionUser, query: CaseListQuery): Promise<CaseListResponse> {
+export async function searchCases(db: Database, user: SessionUser, query: CaseListQuery, teamScope: DispatchTeamScope = 'all'): Promise<CaseListResponse> {
   const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  const rows = await listCases(db, query, scopeFor(user), cursor);
+  const rows = await listCases(db, query, scopeFor(user, teamScope), cursor);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const nextCursor =
@@ -75,8 +78,8 @@ function toDetail(found: FoundCase): CaseDetail {
 }
 
 /** Every read of a case's details is audited; another collector's case is simply not found. */
-export async function readCase(db: Database, user: SessionUser, id: string): Promise<CaseDetail> {
-  const found = await findCase(db, id, scopeFor(user));
+export async function readCase(db: Database, user: SessionUser, id: string, teamScope: DispatchTeamScope = 'all'): Promise<CaseDetail> {
+  const found = await findCase(db, id, scopeFor(user, teamScope));
   if (!found) throw notFound('Case');
   await writeAudit(db, { actorUserId: user.id, actorRole: user.role, action: 'case.view', subjectType: 'case', subjectId: id });
   return toDetail(found);

@@ -134,6 +134,25 @@ describe('with teams restricted', () => {
     expect(await markers(staff.b)).not.toContain(caseIds[2]);
   });
 
+  it('lists and opens only the pool and the own team’s cases in the case table', async () => {
+    const listed = async (token: string) => (await get('/api/cases?limit=100', token)).json<{ cases: { id: string; assignedCollectorId: string | null }[] }>().cases;
+    // Earlier tests move cases around: what counts is who holds each one now.
+    const everyone = await listed(staff.all);
+    expect(everyone.map((c) => c.id)).toEqual(expect.arrayContaining(caseIds));
+    const heldByB = everyone.filter((c) => c.assignedCollectorId === b1.id).map((c) => c.id);
+    const heldByA = everyone.filter((c) => c.assignedCollectorId === a1.id || c.assignedCollectorId === a2.id).map((c) => c.id);
+    expect(heldByB.length).toBeGreaterThan(0);
+    expect(heldByA.length).toBeGreaterThan(0);
+    const forA = (await listed(staff.a)).map((c) => c.id);
+    expect(forA).toEqual(expect.arrayContaining(heldByA));
+    for (const id of heldByB) expect(forA).not.toContain(id);
+    for (const id of heldByB) expect((await listed(staff.supervisorA)).map((c) => c.id)).not.toContain(id);
+    expect((await listed(staff.admin)).map((c) => c.id)).toEqual(expect.arrayContaining(heldByA));
+    expect((await get(`/api/cases/${heldByB[0]}`, staff.a)).statusCode).toBe(404);
+    expect((await get(`/api/cases/${heldByA[0]}`, staff.a)).statusCode).toBe(200);
+    expect((await get(`/api/cases/${heldByA[0]}`, staff.b)).statusCode).toBe(404);
+  });
+
   it('refuses assignments to or from another team’s collector', async () => {
     const toThem = await post('/api/dispatch/assignments', staff.a, { caseIds: [caseIds[5]!], collectorId: b1.id });
     expect(toThem.statusCode).toBe(403);
