@@ -39,9 +39,8 @@ export interface ResultsRecord {
   amount_recovered: number;
   outstanding: number;
   anomalies: number;
-  /** Null until supervisors' verdicts are stored in this database. */
-  evidence_accepted: number | null;
-  evidence_rejected: number | null;
+  evidence_accepted: number;
+  evidence_rejected: number;
   avg_on_site_s: number | null;
   travel_s_per_stop: number | null;
   travel_m_per_stop: number | null;
@@ -91,6 +90,7 @@ export async function resultsOf(db: Executor, s: ResultsSelection): Promise<Resu
         date_trunc(${unit}, ${visitedAt('v')} at time zone ${tz})::date as bucket,
         v.case_id, v.met_person, v.promise_amount, v.promise_due_date, v.payment_amount, v.evidence_flags,
         v.checked_in_at, v.checked_out_at,
+        (select r.decision from visit_reviews r where r.visit_id = v.id and r.subject = 'evidence' and r.current) as verdict,
         v.promise_amount is not null and exists (
           select 1 from visits paid
           where paid.case_id = v.case_id and paid.outcome = 'paid_official_channel'
@@ -112,6 +112,8 @@ export async function resultsOf(db: Executor, s: ResultsSelection): Promise<Resu
         coalesce(sum(promise_amount), 0) as amount_promised,
         coalesce(sum(payment_amount), 0) as amount_recovered,
         count(*) filter (where jsonb_array_length(evidence_flags) > 0) as anomalies,
+        count(*) filter (where verdict = 'accepted') as evidence_accepted,
+        count(*) filter (where verdict = 'rejected') as evidence_rejected,
         sum(extract(epoch from checked_out_at - checked_in_at)) filter (where checked_out_at is not null and checked_in_at is not null) as on_site_s,
         count(*) filter (where checked_out_at is not null and checked_in_at is not null) as on_site_n
       from v group by bucket, key
@@ -137,14 +139,15 @@ export async function resultsOf(db: Executor, s: ResultsSelection): Promise<Resu
     ),
     cells as (
       select bucket, key, planned, travel_s, travel_m, 0 as done, 0 as contacts, 0 as promises, 0 as promises_due, 0 as promises_kept,
-        0 as amount_promised, 0 as amount_recovered, 0 as anomalies, null::numeric as on_site_s, 0 as on_site_n, 0 as outstanding
+        0 as amount_promised, 0 as amount_recovered, 0 as anomalies, 0 as evidence_accepted, 0 as evidence_rejected,
+        null::numeric as on_site_s, 0 as on_site_n, 0 as outstanding
       from route_cells
       union all
       select bucket, key, 0, null, null, done, contacts, promises, promises_due, promises_kept,
-        amount_promised, amount_recovered, anomalies, on_site_s, on_site_n, 0
+        amount_promised, amount_recovered, anomalies, evidence_accepted, evidence_rejected, on_site_s, on_site_n, 0
       from done_cells
       union all
-      select bucket, key, 0, null, null, 0, 0, 0, 0, 0, 0, 0, 0, null, 0, outstanding
+      select bucket, key, 0, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, 0, outstanding
       from outstanding_cells
     ),
     grouped as (
@@ -157,6 +160,8 @@ export async function resultsOf(db: Executor, s: ResultsSelection): Promise<Resu
           then (select coalesce(sum(total_outstanding), 0) from cases where id in (select case_id from v))
           else coalesce(sum(outstanding), 0) end::float8 as outstanding,
         coalesce(sum(anomalies), 0)::int as anomalies,
+        coalesce(sum(evidence_accepted), 0)::int as evidence_accepted,
+        coalesce(sum(evidence_rejected), 0)::int as evidence_rejected,
         sum(on_site_s)::float8 / nullif(sum(on_site_n), 0) as avg_on_site_s,
         sum(travel_s)::float8 / nullif(sum(planned), 0) as travel_s_per_stop,
         sum(travel_m)::float8 / nullif(sum(planned), 0) as travel_m_per_stop
@@ -165,7 +170,7 @@ export async function resultsOf(db: Executor, s: ResultsSelection): Promise<Resu
     )
     select g.total, g.bucket::text as bucket, g.planned, g.done, g.contacts, g.promises, g.promises_due, g.promises_kept,
       g.amount_promised, g.amount_recovered, g.outstanding, g.anomalies, g.avg_on_site_s, g.travel_s_per_stop, g.travel_m_per_stop,
-      null::int as evidence_accepted, null::int as evidence_rejected,
+      g.evidence_accepted, g.evidence_rejected,
       g.contacts::float8 / nullif(g.done, 0) as contact_rate, g.promises::float8 / nullif(g.done, 0) as promise_rate,
       g.promises_kept::float8 / nullif(g.promises_due, 0) as kept_rate, g.amount_recovered / nullif(g.outstanding, 0) as recovery_rate,
       ${names}

@@ -63,9 +63,9 @@ export const resultFigures = z.object({
   /** Fen: current total outstanding of the distinct cases visited. */
   outstanding: z.number().int().min(0),
   recoveryRate: ratio,
-  /** Supervisors' verdicts on the visits; null while evidence review is not in this server. */
-  evidenceAccepted: count.nullable(),
-  evidenceRejected: count.nullable(),
+  /** Done visits whose standing evidence verdict is accept, or reject (a revisit request is neither). */
+  evidenceAccepted: count,
+  evidenceRejected: count,
   /** Done visits with at least one evidence flag. */
   anomalies: count,
   /** Check-in to check-out, over visits with both. */

@@ -26,7 +26,7 @@ const cell = (row: ResultRow): ResultFigures => {
   const { bucket: _b, teamId: _t, teamName: _tn, collectorId: _c, collectorName: _cn, ...figures } = row;
   return figures;
 };
-const noVerdicts = { evidenceAccepted: null, evidenceRejected: null };
+const verdicts = (evidenceAccepted: number, evidenceRejected: number) => ({ evidenceAccepted, evidenceRejected });
 
 /*
  * The fixture by hand (Shanghai dates; every case owes O = 10,550 yuan):
@@ -37,6 +37,7 @@ const noVerdicts = { evidenceAccepted: null, evidenceRejected: null };
  *           v8 spouse paid 2,000 on c3 (too late for v3's promise).
  *           b1 (team B) route of 2; v9 met a colleague, 30 min; v11 promise 5,000 due 2099 (not due); v10 check-in only (not done).
  *    6 Oct  a1 v12 at 06:30 (5 Oct in UTC): outside the range.
+ * Verdicts: v1, v5, v7, v12 accepted; v3 rejected; v2 rejected, then changed to accepted; v9 sent for a revisit.
  */
 function expected(fx: ResultsFixture) {
   const t = fx.travel;
@@ -54,7 +55,7 @@ function expected(fx: ResultsFixture) {
     amountRecovered: 0,
     outstanding: 3 * O,
     recoveryRate: 0,
-    ...noVerdicts,
+    ...verdicts(2, 1),
     anomalies: 2,
     avgOnSiteSeconds: 1200,
     travelSecondsPerStop: t.a1d1.seconds / 3,
@@ -74,7 +75,7 @@ function expected(fx: ResultsFixture) {
     amountRecovered: 100_000,
     outstanding: 2 * O,
     recoveryRate: 100_000 / (2 * O),
-    ...noVerdicts,
+    ...verdicts(1, 0),
     anomalies: 0,
     avgOnSiteSeconds: 1350,
     travelSecondsPerStop: t.a2d2.seconds / 2,
@@ -94,7 +95,7 @@ function expected(fx: ResultsFixture) {
     amountRecovered: 500_000,
     outstanding: 2 * O,
     recoveryRate: 500_000 / (2 * O),
-    ...noVerdicts,
+    ...verdicts(1, 0),
     anomalies: 0,
     avgOnSiteSeconds: 900,
     travelSecondsPerStop: t.a1d3.seconds / 2,
@@ -114,7 +115,7 @@ function expected(fx: ResultsFixture) {
     amountRecovered: 0,
     outstanding: 2 * O,
     recoveryRate: 0,
-    ...noVerdicts,
+    ...verdicts(0, 0),
     anomalies: 0,
     avgOnSiteSeconds: 1800,
     travelSecondsPerStop: t.b1d3.seconds / 2,
@@ -134,7 +135,7 @@ function expected(fx: ResultsFixture) {
     amountRecovered: 600_000,
     outstanding: 7 * O,
     recoveryRate: 600_000 / (7 * O),
-    ...noVerdicts,
+    ...verdicts(4, 1),
     anomalies: 2,
     avgOnSiteSeconds: (1200 + 900 + 1800 + 900 + 1800) / 5,
     travelSecondsPerStop: (t.a1d1.seconds + t.a2d2.seconds + t.a1d3.seconds + t.b1d3.seconds) / 9,
@@ -155,7 +156,7 @@ function expected(fx: ResultsFixture) {
     amountRecovered: 100_000,
     outstanding: 5 * O,
     recoveryRate: 100_000 / (5 * O),
-    ...noVerdicts,
+    ...verdicts(3, 1),
     anomalies: 2,
     avgOnSiteSeconds: (1200 + 900 + 1800) / 3,
     travelSecondsPerStop: (t.a1d1.seconds + t.a2d2.seconds) / 5,
@@ -176,7 +177,7 @@ function expected(fx: ResultsFixture) {
     amountRecovered: 600_000,
     outstanding: 4 * O,
     recoveryRate: 600_000 / (4 * O),
-    ...noVerdicts,
+    ...verdicts(2, 0),
     anomalies: 0,
     avgOnSiteSeconds: (900 + 1800 + 900) / 3,
     travelSecondsPerStop: (t.a2d2.seconds + t.a1d3.seconds) / 4,
