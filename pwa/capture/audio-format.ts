@@ -1,4 +1,7 @@
 // Which audio format to record in, and how the sync engine's schema names it.
+import { isAudioContentType, type AudioContentType } from '../../shared/sync-limits.js';
+
+export type { AudioContentType } from '../../shared/sync-limits.js';
 
 /** Opus in WebM (Chrome, Firefox, Android), Opus in Ogg (older Firefox), AAC in MP4 (Safari). */
 export const preferredAudioTypes = [
@@ -15,14 +18,12 @@ export const preferredAudioTypes = [
  */
 export const audioBitsPerSecond = 16_000;
 
-export type AudioContentType = 'audio/webm' | 'audio/ogg' | 'audio/mp4';
-
 export function pickAudioType(isTypeSupported: (type: string) => boolean): string | null {
   return preferredAudioTypes.find((type) => isTypeSupported(type)) ?? null;
 }
 
 /** "audio/webm;codecs=opus" → "audio/webm"; null for a format the server does not take. */
 export function audioContentType(mimeType: string): AudioContentType | null {
-  const base = mimeType.split(';')[0]?.trim().toLowerCase();
-  return base === 'audio/webm' || base === 'audio/ogg' || base === 'audio/mp4' ? base : null;
+  const base = mimeType.split(';')[0]?.trim().toLowerCase() ?? '';
+  return isAudioContentType(base) ? base : null;
 }

@@ -9,6 +9,8 @@ export interface StoredRecording {
   startedAt: number;
   /** Null while recording, and after a crash until recovered. */
   stoppedAt: number | null;
+  /** Once stopped: whether it ran to the end (false: closed where a crash left it). */
+  complete?: boolean;
   chunks: number;
 }
 
@@ -32,10 +34,10 @@ export function audioDatabaseName(userId: string): string {
 }
 
 export interface AudioStore {
-  begin(recording: Omit<StoredRecording, 'stoppedAt' | 'chunks'>): Promise<void>;
+  begin(recording: Omit<StoredRecording, 'stoppedAt' | 'complete' | 'chunks'>): Promise<void>;
   /** One transaction per chunk: the chunk and the count that says it is there. */
   append(chunk: StoredChunk): Promise<void>;
-  finish(visitId: string, stoppedAt: number): Promise<void>;
+  finish(visitId: string, stoppedAt: number, complete: boolean): Promise<void>;
   get(visitId: string): Promise<StoredRecording | undefined>;
   chunks(visitId: string): Promise<StoredChunk[]>;
   unfinished(): Promise<StoredRecording[]>;
@@ -67,10 +69,10 @@ export async function openAudioStore(userId: string, factory: IDBFactory = index
       }
       await tx.done;
     },
-    async finish(visitId, stoppedAt) {
+    async finish(visitId, stoppedAt, complete) {
       const tx = db.transaction('recordings', 'readwrite');
       const recording = await tx.store.get(visitId);
-      if (recording) await tx.store.put({ ...recording, stoppedAt });
+      if (recording) await tx.store.put({ ...recording, stoppedAt, complete });
       await tx.done;
     },
     get: (visitId) => db.get('recordings', visitId),

@@ -3,31 +3,10 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import type { CaptureHandlers, StartCapture } from './audio-capture.js';
+import { fakeMicrophone } from '../../test/fixtures/sync/microphone.js';
 import { audioContentType, pickAudioType } from './audio-format.js';
 import { openAudioStore } from './audio-store.js';
 import { createVisitRecorder } from './audio.js';
-
-/** A microphone whose chunks the test hands over, like MediaRecorder's timeslices. */
-function fakeMicrophone(mimeType = 'audio/webm;codecs=opus') {
-  let handlers: CaptureHandlers | null = null;
-  const capture: StartCapture = async (_timeslice, given) => {
-    handlers = given;
-    return {
-      mimeType,
-      stop: () => {
-        handlers?.onChunk(new Blob(['|last']));
-        handlers?.onStop();
-      },
-    };
-  };
-  return {
-    capture,
-    chunk: (text: string) => handlers?.onChunk(new Blob([text])),
-    /** The microphone is taken away (a phone call). */
-    lose: () => handlers?.onStop(),
-  };
-}
 
 function clock(start = Date.parse('2026-11-23T07:00:00Z')) {
   let time = start;
@@ -104,6 +83,41 @@ describe('visit recorder', () => {
     expect(text(recovered!.bytes)).toBe('first second');
     expect(recovered).toMatchObject({ visitId: 'visit-2', complete: false, durationMs: 10_000, sha256: sha256('first second') });
     expect(await after.recoverUnfinished()).toEqual([]);
+    after.close();
+  });
+
+  it('gives back what was left behind: a crashed recording closed, a stopped one never handed over, not one another tab records', async () => {
+    const factory = new IDBFactory();
+    const mic = fakeMicrophone();
+    const time = clock();
+    const before = await createVisitRecorder({ userId: 'u1', capture: mic.capture, indexedDB: factory, now: time.now });
+    await before.start('visit-stopped');
+    mic.chunk('done');
+    time.advance(3_000);
+    await before.stop(); // …and the app died before handing it to the sync engine
+    await before.start('visit-crashed');
+    mic.chunk('cut short');
+    const store = await openAudioStore('u1', factory);
+    await vi.waitFor(async () => expect(await store.chunks('visit-crashed')).toHaveLength(1));
+    await store.begin({ visitId: 'visit-elsewhere', mimeType: 'audio/webm', startedAt: time.now() });
+    await store.append({ visitId: 'visit-elsewhere', seq: 0, bytes: new TextEncoder().encode('live').buffer, at: time.now() });
+    store.close();
+    before.close();
+
+    const after = await createVisitRecorder({ userId: 'u1', capture: fakeMicrophone().capture, indexedDB: factory, now: time.now });
+    const left = await after.leftBehind(new Set(['visit-elsewhere']));
+    expect(left.map((audio) => [audio.visitId, text(audio.bytes), audio.complete]).sort()).toEqual([
+      ['visit-crashed', 'cut short', false],
+      ['visit-stopped', 'done|last', true],
+    ]);
+    // Until discarded, they come back at every start; the one recorded elsewhere is left alone.
+    expect((await after.leftBehind(new Set(['visit-elsewhere']))).map((audio) => audio.visitId).sort()).toEqual([
+      'visit-crashed',
+      'visit-stopped',
+    ]);
+    for (const audio of left) await after.discard(audio.visitId);
+    expect(await after.leftBehind(new Set(['visit-elsewhere']))).toEqual([]);
+    expect((await after.leftBehind()).map((audio) => audio.visitId)).toEqual(['visit-elsewhere']);
     after.close();
   });
 

@@ -3,7 +3,7 @@
 //   await recorder.start(visitId);              // at check-in
 //   const audio = await recorder.stop();        // at check-out: bytes + SHA-256, for the sync engine
 //   await recorder.discard(audio.visitId);      // once the sync engine has stored it
-//   await recorder.recoverUnfinished();         // at start-up: what a crash left, assembled
+//   await recorder.leftBehind();                // at start-up: what a crash left, or was never handed over
 // Chunks go to IndexedDB as they arrive (audio-store.ts), so a crash loses at most one timeslice.
 import { sha256Hex } from '../sync/sha256.js';
 import { startMicrophoneCapture, type Capture, type StartCapture } from './audio-capture.js';
@@ -29,7 +29,14 @@ export interface VisitRecorder {
   readonly recording: string | null;
   start(visitId: string): Promise<void>;
   stop(): Promise<AudioRecording>;
+  /** Recordings a crash cut short, closed where their last saved chunk ends. */
   recoverUnfinished(): Promise<AudioRecording[]>;
+  /**
+   * Every recording still on the device but the one running: those a crash cut short (closed now)
+   * and those stopped but never handed over (the app died between the two). Hand each over, then discard it.
+   * `busy`: visits another tab is recording right now, left alone.
+   */
+  leftBehind(busy?: ReadonlySet<string>): Promise<AudioRecording[]>;
   /** Removes a recording from the device: only once the sync engine holds its bytes. */
   discard(visitId: string): Promise<void>;
   close(): void;
@@ -64,6 +71,23 @@ export async function createVisitRecorder(options: VisitRecorderOptions): Promis
   const now = options.now ?? Date.now;
   const timesliceMs = options.timesliceMs ?? 5_000;
   let active: Active | null = null;
+
+  async function recoverUnfinished(busy: ReadonlySet<string> = new Set()): Promise<AudioRecording[]> {
+    const recovered: AudioRecording[] = [];
+    for (const recording of await store.unfinished()) {
+      if (recording.visitId === active?.visitId || busy.has(recording.visitId)) continue;
+      const chunks = await store.chunks(recording.visitId);
+      if (chunks.length === 0) {
+        // Nothing was captured before the crash: there is nothing to keep.
+        await store.discard(recording.visitId);
+        continue;
+      }
+      const stoppedAt = chunks.at(-1)?.at ?? recording.startedAt;
+      await store.finish(recording.visitId, stoppedAt, false);
+      recovered.push(await assemble({ ...recording, stoppedAt }, chunks, false));
+    }
+    return recovered;
+  }
 
   return {
     get recording() {
@@ -129,27 +153,27 @@ export async function createVisitRecorder(options: VisitRecorderOptions): Promis
       await current.writes;
       active = null;
       const stoppedAt = now();
-      await store.finish(current.visitId, stoppedAt);
+      await store.finish(current.visitId, stoppedAt, true);
       const recording = await store.get(current.visitId);
       if (!recording) throw new Error(`The recording of visit ${current.visitId} is missing.`);
       return assemble(recording, await store.chunks(current.visitId), true);
     },
 
-    async recoverUnfinished() {
-      const recovered: AudioRecording[] = [];
-      for (const recording of await store.unfinished()) {
-        if (recording.visitId === active?.visitId) continue;
-        const chunks = await store.chunks(recording.visitId);
-        if (chunks.length === 0) {
-          // Nothing was captured before the crash: there is nothing to keep.
-          await store.discard(recording.visitId);
-          continue;
-        }
-        const stoppedAt = chunks.at(-1)?.at ?? recording.startedAt;
-        await store.finish(recording.visitId, stoppedAt);
-        recovered.push(await assemble({ ...recording, stoppedAt }, chunks, false));
-      }
-      return recovered;
+    recoverUnfinished: () => recoverUnfinished(),
+
+    async leftBehind(busy = new Set<string>()) {
+      const recovered = await recoverUnfinished(busy);
+      const stopped = (await store.all()).filter(
+        (recording) =>
+          recording.stoppedAt !== null &&
+          recording.visitId !== active?.visitId &&
+          !busy.has(recording.visitId) &&
+          !recovered.some((r) => r.visitId === recording.visitId),
+      );
+      const assembled = await Promise.all(
+        stopped.map(async (recording) => assemble(recording, await store.chunks(recording.visitId), recording.complete ?? false)),
+      );
+      return [...recovered, ...assembled.filter((recording) => recording.bytes.byteLength > 0)];
     },
 
     discard: (visitId) => store.discard(visitId),

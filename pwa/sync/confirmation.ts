@@ -1,5 +1,5 @@
-// The last step for a photo: the server lists it as received on its visit. Only then are the
-// bytes dropped from the phone; a photo the server reports missing goes back to be uploaded.
+// The last step for a photo or a piece of audio: the server lists it as received on its visit. Only
+// then are the bytes dropped from the phone; one the server reports missing goes back to be uploaded.
 import type { SyncDatabase } from './database.js';
 import { committed } from './transaction.js';
 import type { Transport } from './transport.js';
@@ -16,7 +16,7 @@ export async function confirmUploadedPhotos(
   const missingByVisit = new Map<string, Set<string>>();
   for (let start = 0; start < visitIds.length; start += visitsPerQuery) {
     const statuses = await transport.photoStatus(visitIds.slice(start, start + visitsPerQuery), signal);
-    for (const status of statuses) missingByVisit.set(status.visitId, new Set(status.missing));
+    for (const status of statuses) missingByVisit.set(status.visitId, new Set([...status.missing, ...status.audio.missing]));
   }
   let confirmed = 0;
   let missing = 0;

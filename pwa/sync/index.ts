@@ -15,7 +15,8 @@ export {
   type NoteInput,
   type PhotoInput,
   type SosInput,
+  type VisitAudioInput,
 } from './recorder.js';
-export type { SyncProgress, SyncPhase, VisitPhotoProgress, PermanentFailure } from './progress.js';
+export type { SyncProgress, SyncPhase, VisitPhotoProgress, VisitAudioProgress, PermanentFailure } from './progress.js';
 export { syncDatabaseName } from './database.js';
 export { requestPersistentStorage } from './storage.js';

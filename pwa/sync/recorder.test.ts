@@ -65,13 +65,42 @@ describe('recorder', () => {
     expect(types).toEqual(['visit.checkIn', 'note.add', 'visit.record', 'visit.checkOut']);
   });
 
-  it('refuses input the shared schema refuses and writes nothing', async () => {
+  it('writes every mutation as the shared schema (the server) accepts it, though the device does not load the schema', async () => {
     const { db } = await freshDevice();
     const recorder = createRecorder(db, manualClock());
-    await expect(recorder.recordCheckIn(checkInInput({ position: { lat: 120, lng: 10, accuracyM: 5 } }))).rejects.toThrow(RecordingError);
-    await expect(recorder.addNote({ caseId, body: '   ' })).rejects.toThrow(/body/);
+    const { visitId } = await recorder.recordCheckIn(checkInInput());
+    await recorder.recordVisit(
+      visitRecordInput(visitId, { photos: [photo(800)], promiseToPay: { amount: 50_000, dueDate: '2026-12-01' } }),
+    );
+    await recorder.recordCheckOut({ visitId, caseId, position: { lat: 41.79, lng: 123.4, accuracyM: 20 } });
+    await recorder.recordVisitAudio({
+      visitId,
+      caseId,
+      bytes: new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 1, 2, 3]),
+      contentType: 'audio/webm',
+      durationS: 1234.56,
+      startedAt: '2026-11-20T02:00:00.000Z',
+      complete: true,
+    });
+    await recorder.addNote({ caseId, body: '  邻居说已搬走  ' });
+    await recorder.raiseSos({ note: '对方情绪激动' });
+    const entries = await pendingBatch(db, 10);
+    expect(entries.map((entry) => entry.mutation.type)).toEqual([
+      'visit.checkIn',
+      'visit.record',
+      'visit.checkOut',
+      'visit.audio',
+      'note.add',
+      'sos.raise',
+    ]);
+    for (const entry of entries) expect(mutationSchema.safeParse(entry.mutation).error).toBeUndefined();
+  });
+
+  it('refuses a blank note and writes nothing', async () => {
+    const { db } = await freshDevice();
+    const recorder = createRecorder(db, manualClock());
+    await expect(recorder.addNote({ caseId, body: '   ' })).rejects.toThrow(RecordingError);
     expect(await db.count('outbox')).toBe(0);
-    expect(await db.count('visits')).toBe(0);
     expect(await db.count('notes')).toBe(0);
   });
 

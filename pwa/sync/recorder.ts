@@ -1,28 +1,21 @@
 // Recording what happened on a visit. Each call is one IndexedDB transaction that writes the
 // record and appends its outbox entry together, and resolves only once that transaction has
-// committed: when it resolves, the app may say "saved".
-import { mutation as mutationSchema, type MutationInput, type Position } from '../../shared/schemas/sync.js';
+// committed: when it resolves, the app may say "saved". Payload types come from the shared schema;
+// the device does not load the schema itself (that would put zod in the app): its forms apply the
+// rules a person can act on, and the server validates every mutation and says why it refuses one.
+import type { Position } from '../../shared/schemas/sync.js';
 import type { Clock } from './clock.js';
 import { isoTime, newDeviceId } from './clock.js';
 import type { SyncDatabase } from './database.js';
-import type {
-  CheckInMutation,
-  CheckOutMutation,
-  NoteMutation,
-  OutboxEntry,
-  PhotoContentType,
-  RecordMutation,
-  SosMutation,
-  StoredPhoto,
-  StoredVisit,
-} from './records.js';
-import { sha256Hex } from './sha256.js';
+import type { CheckInMutation, CheckOutMutation, NoteMutation, OutboxEntry, SosMutation, StoredVisit } from './records.js';
+import { RecordingError } from './recording-error.js';
 import { committed } from './transaction.js';
+import { recordVisitAudio, type VisitAudioInput } from './visit-audio.js';
+import { correctVisitRecord, recordVisit, type VisitRecordInput } from './visit-record.js';
 
-/** The input did not satisfy the shared mutation schema, or contradicts what is already recorded. */
-export class RecordingError extends Error {
-  override name = 'RecordingError';
-}
+export { RecordingError } from './recording-error.js';
+export type { PhotoInput, VisitRecordInput } from './visit-record.js';
+export type { VisitAudioInput } from './visit-audio.js';
 
 export interface CheckInInput {
   caseId: string;
@@ -30,19 +23,6 @@ export interface CheckInInput {
   position: Position;
   /** Defaults to now on the device clock. */
   checkedInAt?: string;
-}
-
-export interface PhotoInput {
-  bytes: ArrayBuffer | Uint8Array;
-  contentType: PhotoContentType;
-  takenAt: string;
-  position?: Position;
-  caption?: string;
-}
-
-type RecordFields = Omit<Extract<MutationInput, { type: 'visit.record' }>, 'id' | 'createdAt' | 'type' | 'photos'>;
-export interface VisitRecordInput extends RecordFields {
-  photos?: PhotoInput[];
 }
 
 export interface CheckOutInput {
@@ -66,20 +46,17 @@ export interface Recorder {
   /** Starts a visit; resolves with its new visitId. */
   recordCheckIn(input: CheckInInput): Promise<{ visitId: string; mutationId: string }>;
   recordVisit(input: VisitRecordInput): Promise<{ mutationId: string; photoHashes: string[] }>;
+  /**
+   * A corrected record in place of one the server refused (a new mutation id); the refused entry
+   * stays, marked resolved, until the server has acknowledged the correction.
+   */
+  correctVisitRecord(refusedMutationId: string, input: VisitRecordInput): Promise<{ mutationId: string; photoHashes: string[] }>;
   recordCheckOut(input: CheckOutInput): Promise<{ mutationId: string }>;
+  /** A piece of the visit's audio recording, hashed here over the assembled bytes. */
+  recordVisitAudio(input: VisitAudioInput): Promise<{ mutationId: string; sha256: string }>;
   addNote(input: NoteInput): Promise<{ noteId: string; mutationId: string }>;
   /** A collector in danger. The outbox entry is its only record; the engine sends it at once. */
   raiseSos(input: SosInput): Promise<{ sosId: string; mutationId: string }>;
-}
-
-function validate<T>(input: MutationInput): T {
-  const parsed = mutationSchema.safeParse(input);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'value'}: ${issue.message}`);
-    throw new RecordingError(issues.join('; '));
-  }
-  // Stored as parsed (trimmed, defaults filled) so every retry sends the very same payload.
-  return parsed.data as T;
 }
 
 function outboxEntry(mutation: OutboxEntry['mutation'], enqueuedAt: string): OutboxEntry {
@@ -91,7 +68,7 @@ export function createRecorder(db: SyncDatabase, clock: Clock): Recorder {
     async recordCheckIn(input) {
       const now = isoTime(clock);
       const visitId = newDeviceId(clock);
-      const mutation = validate<CheckInMutation>({
+      const mutation: CheckInMutation = {
         id: newDeviceId(clock),
         createdAt: now,
         type: 'visit.checkIn',
@@ -100,7 +77,7 @@ export function createRecorder(db: SyncDatabase, clock: Clock): Recorder {
         addressId: input.addressId,
         checkedInAt: input.checkedInAt ?? now,
         position: input.position,
-      });
+      };
       const tx = db.transaction(['visits', 'outbox'], 'readwrite');
       const visit: StoredVisit = {
         visitId,
@@ -116,74 +93,13 @@ export function createRecorder(db: SyncDatabase, clock: Clock): Recorder {
       return { visitId, mutationId: mutation.id };
     },
 
-    async recordVisit(input) {
-      const now = isoTime(clock);
-      const { photos: photoInputs = [], ...fields } = input;
-      // Hashing is asynchronous and would let an open IndexedDB transaction commit early: hash first.
-      const photos = await Promise.all(
-        photoInputs.map(async (photo) => {
-          const bytes = photo.bytes instanceof Uint8Array ? copyToArrayBuffer(photo.bytes) : photo.bytes.slice(0);
-          return { ...photo, bytes, sha256: await sha256Hex(bytes) };
-        }),
-      );
-      const mutation = validate<RecordMutation>({
-        ...fields,
-        id: newDeviceId(clock),
-        createdAt: now,
-        type: 'visit.record',
-        photos: photos.map((photo) => ({
-          sha256: photo.sha256,
-          sizeBytes: photo.bytes.byteLength,
-          takenAt: photo.takenAt,
-          ...(photo.position ? { position: photo.position } : {}),
-          ...(photo.caption !== undefined ? { caption: photo.caption } : {}),
-        })),
-      });
-      const tx = db.transaction(['visits', 'outbox', 'photos', 'photoBytes'], 'readwrite');
-      await committed(tx, async () => {
-        const visits = tx.objectStore('visits');
-        const existing = await visits.get(mutation.visitId);
-        if (existing?.record) throw new RecordingError('This visit already has its outcome recorded.');
-        if (existing && existing.caseId !== mutation.caseId) throw new RecordingError('This visit belongs to another case.');
-        // A record may come before its check-in (the protocol allows either order).
-        const visit: StoredVisit = existing ?? {
-          visitId: mutation.visitId,
-          caseId: mutation.caseId,
-          addressId: mutation.addressId,
-          createdAt: now,
-        };
-        await visits.put({ ...visit, record: { mutation, state: 'pending' } });
-        await tx.objectStore('outbox').add(outboxEntry(mutation, now));
-        for (const photo of photos) {
-          const stored = await tx.objectStore('photos').get(photo.sha256);
-          // The same bytes on another visit (a photo reused): one upload serves both.
-          const record: StoredPhoto = stored
-            ? {
-                ...stored,
-                visitIds: [...new Set([...stored.visitIds, mutation.visitId])],
-                state: stored.state === 'failed' ? 'failed' : 'waiting',
-              }
-            : {
-                sha256: photo.sha256,
-                sizeBytes: photo.bytes.byteLength,
-                contentType: photo.contentType,
-                visitIds: [mutation.visitId],
-                takenAt: photo.takenAt,
-                ...(photo.position ? { position: photo.position } : {}),
-                state: 'waiting',
-                createdAt: now,
-                mismatches: 0,
-              };
-          await tx.objectStore('photos').put(record);
-          await tx.objectStore('photoBytes').put({ sha256: photo.sha256, bytes: photo.bytes });
-        }
-      });
-      return { mutationId: mutation.id, photoHashes: photos.map((photo) => photo.sha256) };
-    },
+    recordVisit: (input) => recordVisit(db, clock, input),
+    correctVisitRecord: (refusedMutationId, input) => correctVisitRecord(db, clock, refusedMutationId, input),
+    recordVisitAudio: (input) => recordVisitAudio(db, clock, input),
 
     async recordCheckOut(input) {
       const now = isoTime(clock);
-      const mutation = validate<CheckOutMutation>({
+      const mutation: CheckOutMutation = {
         id: newDeviceId(clock),
         createdAt: now,
         type: 'visit.checkOut',
@@ -191,7 +107,7 @@ export function createRecorder(db: SyncDatabase, clock: Clock): Recorder {
         caseId: input.caseId,
         checkedOutAt: input.checkedOutAt ?? now,
         ...(input.position ? { position: input.position } : {}),
-      });
+      };
       const tx = db.transaction(['visits', 'outbox'], 'readwrite');
       await committed(tx, async () => {
         const visit = await tx.objectStore('visits').get(input.visitId);
@@ -207,14 +123,16 @@ export function createRecorder(db: SyncDatabase, clock: Clock): Recorder {
     async addNote(input) {
       const now = isoTime(clock);
       const noteId = newDeviceId(clock);
-      const mutation = validate<NoteMutation>({
+      const body = input.body.trim();
+      if (body === '') throw new RecordingError('A note needs a body.');
+      const mutation: NoteMutation = {
         id: newDeviceId(clock),
         createdAt: now,
         type: 'note.add',
         noteId,
         caseId: input.caseId,
-        body: input.body,
-      });
+        body,
+      };
       const tx = db.transaction(['notes', 'outbox'], 'readwrite');
       await committed(tx, async () => {
         await tx.objectStore('notes').add({ noteId, caseId: input.caseId, mutation, state: 'pending' });
@@ -226,14 +144,14 @@ export function createRecorder(db: SyncDatabase, clock: Clock): Recorder {
     async raiseSos(input) {
       const now = isoTime(clock);
       const sosId = newDeviceId(clock);
-      const mutation = validate<SosMutation>({
+      const mutation: SosMutation = {
         id: newDeviceId(clock),
         createdAt: now,
         type: 'sos.raise',
         sosId,
         ...(input.position ? { position: input.position } : {}),
         ...(input.note !== undefined ? { note: input.note } : {}),
-      });
+      };
       const tx = db.transaction('outbox', 'readwrite');
       await committed(tx, async () => {
         await tx.store.add(outboxEntry(mutation, now));
@@ -241,10 +159,4 @@ export function createRecorder(db: SyncDatabase, clock: Clock): Recorder {
       return { sosId, mutationId: mutation.id };
     },
   };
-}
-
-function copyToArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  const copy = new ArrayBuffer(bytes.byteLength);
-  new Uint8Array(copy).set(bytes);
-  return copy;
 }

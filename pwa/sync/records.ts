@@ -3,6 +3,9 @@
 import type { Mutation, Position } from '../../shared/schemas/sync.js';
 import type { CaseDetail } from '../../shared/schemas/cases.js';
 import type { DeviceRoute, PullResponse } from '../../shared/schemas/sync.js';
+import type { AudioContentType, PhotoContentType } from '../../shared/sync-limits.js';
+
+export type { AudioContentType, PhotoContentType } from '../../shared/sync-limits.js';
 
 /** Where a recorded part stands with the server. */
 export type SyncState = 'pending' | 'synced' | 'failed';
@@ -20,6 +23,7 @@ export interface StoredRoute {
 export type CheckInMutation = Extract<Mutation, { type: 'visit.checkIn' }>;
 export type RecordMutation = Extract<Mutation, { type: 'visit.record' }>;
 export type CheckOutMutation = Extract<Mutation, { type: 'visit.checkOut' }>;
+export type AudioMutation = Extract<Mutation, { type: 'visit.audio' }>;
 export type NoteMutation = Extract<Mutation, { type: 'note.add' }>;
 export type SosMutation = Extract<Mutation, { type: 'sos.raise' }>;
 
@@ -36,6 +40,8 @@ export interface StoredVisit {
   checkIn?: VisitPart<CheckInMutation>;
   record?: VisitPart<RecordMutation>;
   checkOut?: VisitPart<CheckOutMutation>;
+  /** The pieces of the visit's audio recording (one per app start during the visit). */
+  audio?: VisitPart<AudioMutation>[];
   createdAt: string;
 }
 
@@ -46,15 +52,20 @@ export interface StoredNote {
   state: SyncState;
 }
 
-/** A mutation waiting for the server, or one it refused for good. */
+/**
+ * A mutation waiting for the server (pending), one it refused for good (failed), or a refused one the
+ * collector has since corrected (resolved): kept until the server acknowledges the correction.
+ */
 export interface OutboxEntry {
   /** Assigned by IndexedDB: the order in which the collector recorded things. */
   seq?: number;
-  state: 'pending' | 'failed';
+  state: 'pending' | 'failed' | 'resolved';
   mutation: Mutation;
   /** Device time when recorded, for "oldest unsent item". */
   enqueuedAt: string;
   failure?: { status: 'rejected' | 'conflict'; reason: string; at: string };
+  /** For a resolved entry: the id of the mutation that corrects it. */
+  resolvedBy?: string;
 }
 
 /**
@@ -64,13 +75,20 @@ export interface OutboxEntry {
  */
 export type PhotoState = 'waiting' | 'held' | 'pending' | 'uploaded' | 'confirmed' | 'failed';
 
-/** A photo's metadata; the bytes live apart so progress can be counted without reading them. */
+/**
+ * A content-addressed file of a visit, a photo or a piece of its audio recording (both travel the
+ * same way, so they share this store; `contentType` tells them apart). The bytes live apart so
+ * progress can be counted without reading them.
+ */
 export interface StoredPhoto {
   sha256: string;
   sizeBytes: number;
-  contentType: PhotoContentType;
+  contentType: PhotoContentType | AudioContentType;
   visitIds: string[];
+  /** When the photo was taken, or the recording started. */
   takenAt: string;
+  /** A recording's length. */
+  durationS?: number;
   position?: Position;
   state: PhotoState;
   createdAt: string;
@@ -79,7 +97,10 @@ export interface StoredPhoto {
   failure?: string;
 }
 
-export type PhotoContentType = 'image/jpeg' | 'image/webp' | 'image/png';
+/** A piece of a visit's audio recording rather than a photo. */
+export function isAudio(file: Pick<StoredPhoto, 'contentType'>): boolean {
+  return file.contentType.startsWith('audio/');
+}
 
 /** Bytes as an ArrayBuffer, never a Blob: Safari loses Blobs stored in IndexedDB. */
 export interface StoredPhotoBytes {

@@ -1,7 +1,8 @@
-// One sync round: push the outbox, upload the photos of acknowledged visits, confirm them, pull.
+// One sync round: push the outbox, upload the photos and audio of acknowledged visits, confirm them, pull.
 // Every step leaves its progress in IndexedDB, so a round cut short by the network or a restart
 // is simply continued by the next one.
-import { maxMutationsPerPush, type PushResponse } from '../../shared/schemas/sync.js';
+import type { PushResponse } from '../../shared/schemas/sync.js';
+import { maxMutationsPerPush } from '../../shared/sync-limits.js';
 import { withRetry, type BackoffPolicy } from './backoff.js';
 import type { Clock } from './clock.js';
 import { isoTime } from './clock.js';
@@ -11,6 +12,7 @@ import { RefusedRequestError, TransientSyncError } from './errors.js';
 import { acknowledge, pendingBatch } from './outbox.js';
 import type { SyncPhase } from './progress.js';
 import { pullChanges } from './puller.js';
+import { isAudio } from './records.js';
 import { committed } from './transaction.js';
 import type { Transport } from './transport.js';
 import { markPhotoFailed, uploadPhoto } from './uploader.js';
@@ -92,9 +94,10 @@ async function uploadPendingPhotos(context: RoundContext, retry: Retry): Promise
   let lastFailure: TransientSyncError | null = null;
   let failuresInARow = 0;
   for (;;) {
+    // Photos first, oldest first: a recording of several MB must not hold the day's photos back on 3G.
     const pending = (await context.db.getAllFromIndex('photos', 'byState', 'pending'))
       .filter((photo) => !tried.has(photo.sha256))
-      .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+      .sort((a, b) => Number(isAudio(a)) - Number(isAudio(b)) || (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
     if (pending.length === 0) break;
     for (const listed of pending) {
       context.signal.throwIfAborted();

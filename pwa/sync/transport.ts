@@ -1,16 +1,8 @@
 // The engine's only door to the server: base URL, token and fetch are injected, so tests and the
 // fault-injection proxy can stand in for the network. Errors come out classified (see errors.ts).
-import {
-  pullResponse,
-  pushResponse,
-  photoStatusResponse,
-  syncProtocolVersion,
-  type Mutation,
-  type PullResponse,
-  type PushResponse,
-  type VisitPhotoStatus,
-} from '../../shared/schemas/sync.js';
-import type { z } from 'zod';
+import type { Mutation, PullResponse, PushResponse, VisitPhotoStatus } from '../../shared/schemas/sync.js';
+import { syncProtocolVersion } from '../../shared/sync-limits.js';
+import { isPhotoStatusResponse, isPullResponse, isPushResponse } from './answers.js';
 import { RefusedRequestError, SignedOutError, TransientSyncError } from './errors.js';
 
 export interface TransportOptions {
@@ -78,7 +70,7 @@ export function createTransport(options: TransportOptions): Transport {
     }
   }
 
-  async function json<S extends z.ZodType>(request: RawRequest, schema: S): Promise<z.output<S>> {
+  async function json<T>(request: RawRequest, isAnswer: (payload: unknown) => payload is T): Promise<T> {
     const response = await send({ ...request, headers: { accept: 'application/json', ...request.headers } });
     await throwUnlessOk(response);
     let payload: unknown;
@@ -88,10 +80,8 @@ export function createTransport(options: TransportOptions): Transport {
       // The body was cut off on its way: the request may have been applied, so retrying is right.
       throw new TransientSyncError(`The answer was cut off (${error instanceof Error ? error.message : String(error)})`);
     }
-    const parsed = schema.safeParse(payload);
-    if (!parsed.success)
-      throw new RefusedRequestError(response.status, `The server answered in an unexpected shape: ${parsed.error.message}`);
-    return parsed.data;
+    if (!isAnswer(payload)) throw new RefusedRequestError(response.status, 'The server answered in an unexpected shape');
+    return payload;
   }
 
   return {
@@ -106,15 +96,15 @@ export function createTransport(options: TransportOptions): Transport {
           body: JSON.stringify({ protocolVersion: syncProtocolVersion, deviceId, sentAt, mutations }),
           signal,
         },
-        pushResponse,
+        isPushResponse,
       ),
     pull: (cursor, limit, signal) => {
       const query = new URLSearchParams({ limit: String(limit) });
       if (cursor !== undefined) query.set('cursor', cursor);
-      return json({ method: 'GET', url: `/api/sync/pull?${query.toString()}`, signal }, pullResponse);
+      return json({ method: 'GET', url: `/api/sync/pull?${query.toString()}`, signal }, isPullResponse);
     },
     photoStatus: async (visitIds, signal) =>
-      (await json({ method: 'GET', url: `/api/sync/photos?visitIds=${visitIds.join(',')}`, signal }, photoStatusResponse)).visits,
+      (await json({ method: 'GET', url: `/api/sync/photos?visitIds=${visitIds.join(',')}`, signal }, isPhotoStatusResponse)).visits,
     hasPhoto: async (sha256, signal) => {
       const response = await send({ method: 'HEAD', url: `/api/photos/${sha256}`, signal });
       if (response.status === 404) return false;

@@ -1,7 +1,7 @@
-// Photo uploads over tus 1.0, driven by hand so resume works the same in browsers and in Node:
+// Photo and audio uploads over tus 1.0, driven by hand so resume works the same in browsers and in Node:
 // the upload URL and offset live in IndexedDB; after a cut, HEAD tells how much the server kept
 // and only the rest is sent. The server checks the SHA-256 when the last byte arrives.
-import { uploadsPath } from '../../shared/schemas/sync.js';
+import { uploadsPath } from '../../shared/sync-limits.js';
 import type { SyncDatabase } from './database.js';
 import { TransientSyncError } from './errors.js';
 import type { StoredPhoto, UploadState } from './records.js';

@@ -6,7 +6,7 @@ import { useI18n } from '../../app/i18n/i18n.js';
 import { followLink, navigate } from '../../app/router.js';
 import { usePageTitle } from '../../app/usePageTitle.js';
 import { Button, Loading, Notice, cx } from '../../app/ui/ui.js';
-import { storeChanged } from '../engine/collector-engine.js';
+import { storeChanged, useVisitAudio } from '../engine/collector-engine.js';
 import { readCase, useStoreQuery } from '../engine/store-reads.js';
 import { assessFix, visitingTime, type DeviceRules } from './check-in-rules.js';
 import { currentFix, type FixResult } from './geolocation.js';
@@ -68,6 +68,7 @@ function CheckInForm({
   const [locating, setLocating] = useState(false);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const recorder = useVisitAudio();
   const address = detail.addresses.find((candidate) => candidate.id === addressId);
   const hours = visitingTime(now, detail.timeZone, detail.visitingHours);
   const assessment = fix?.ok && address ? assessFix(fix.position, address, rules) : null;
@@ -89,6 +90,8 @@ function CheckInForm({
     setSaveError(null);
     try {
       const { visitId } = await engine.recordCheckIn({ caseId: detail.id, addressId: address.id, position: fix.position });
+      // The creditor asks for the visit to be recorded from check-in to check-out (started within this tap).
+      if (detail.recordAudio) void recorder?.start(visitId);
       storeChanged();
       engine.requestSync('checked in');
       navigate(`/visits/${visitId}?saved=1`);

@@ -34,7 +34,9 @@ export interface DayPlan {
 }
 
 export function syncStateOf(visits: readonly StoredVisit[]): StopSyncState {
-  const parts = visits.flatMap((visit) => [visit.checkIn, visit.record, visit.checkOut].filter((part) => part !== undefined));
+  const parts = visits.flatMap((visit) =>
+    [visit.checkIn, visit.record, visit.checkOut, ...(visit.audio ?? [])].filter((part) => part !== undefined),
+  );
   if (parts.length === 0) return 'none';
   if (parts.some((part) => part.state === 'failed')) return 'failed';
   if (parts.some((part) => part.state === 'pending')) return 'pending';

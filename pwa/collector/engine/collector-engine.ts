@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { updates } from '../../platform/updates.js';
 import { openSyncEngine, startSyncTriggers, type SyncEngine, type SyncProgress } from '../../sync/index.js';
+import { openVisitAudio, type VisitAudio } from './visit-audio.js';
 
 export type EngineState =
   | { status: 'closed' }
@@ -18,6 +19,8 @@ export interface EngineSessionHooks {
 
 let state: EngineState = { status: 'closed' };
 let progress: SyncProgress | null = null;
+/** The visit recorder, once the engine is open (recordings go from it to the engine). */
+let audio: VisitAudio | null = null;
 /** Bumped whenever the device's store may have changed, so views re-read it. */
 let revision = 0;
 const listeners = new Set<() => void>();
@@ -65,6 +68,18 @@ export function startCollectorEngine(userId: string, hooks: EngineSessionHooks):
       unwatchUpdates = updates.watchSync((listener) => engine.subscribe(listener));
       stopTriggers = startSyncTriggers({ requestSync: engine.requestSync, nudges: { baseUrl: '', getToken: hooks.getToken } });
       setState({ status: 'open', userId, engine });
+      // What a closed or crashed app left of a recording goes to the engine first thing.
+      void openVisitAudio(userId, engine).then(
+        async (opened) => {
+          if (stopped) return opened.close();
+          audio = opened;
+          // Its hand-overs write to the engine's store: views read it again.
+          opened.subscribe(storeChanged);
+          storeChanged();
+          await opened.handOverLeftovers();
+        },
+        (error: unknown) => console.warn('Visit recordings are not available on this device', error),
+      );
       return engine;
     },
     (error: unknown) => {
@@ -81,9 +96,13 @@ export function startCollectorEngine(userId: string, hooks: EngineSessionHooks):
     unsubscribe?.();
     unwatchUpdates?.();
     progress = null;
+    const recorder = audio;
+    audio = null;
     setState({ status: 'closed' });
     const engine = await opened;
     if (!engine) return;
+    // A recording running at sign-out is stopped and kept: it is the collector's, not the debtor data.
+    await recorder?.close();
     if (forget) await engine.forgetCaseData().catch(() => undefined);
     await engine.close();
   };
@@ -120,4 +139,10 @@ export function useSyncProgress(): SyncProgress | null {
 export function useStoreRevision(): number {
   useEngineTick();
   return revision;
+}
+
+/** The visit recorder and its state; null until the engine is open (or where IndexedDB refused). */
+export function useVisitAudio(): VisitAudio | null {
+  useEngineTick();
+  return audio;
 }

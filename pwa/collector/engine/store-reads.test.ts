@@ -65,7 +65,7 @@ describe('reading the device store', () => {
     expect(photoCounts(visit.visit!, visit.photos)).toEqual({ received: 0, expected: 2 });
 
     expect(await readCase(engine.db, randomUUID())).toMatchObject({ detail: null, visits: [] });
-    expect(await readVisit(engine.db, randomUUID())).toEqual({ visit: null, detail: null, photos: [] });
+    expect(await readVisit(engine.db, randomUUID())).toEqual({ visit: null, detail: null, photos: [], audio: [] });
     await engine.close();
   });
 });

@@ -101,13 +101,19 @@ export interface VisitData {
   visit: StoredVisit | null;
   detail: CaseDetail | null;
   photos: StoredPhoto[];
+  /** The pieces of the visit's audio recording on the device (their sync state). */
+  audio: StoredPhoto[];
 }
 
 export async function readVisit(db: SyncDatabase, visitId: string): Promise<VisitData> {
   const visit = (await db.get('visits', visitId)) ?? null;
-  if (!visit) return { visit: null, detail: null, photos: [] };
+  if (!visit) return { visit: null, detail: null, photos: [], audio: [] };
   const stored = await db.get('cases', visit.caseId);
-  const hashes = visit.record?.mutation.photos.map((photo) => photo.sha256) ?? [];
-  const photos = (await Promise.all(hashes.map((hash) => db.get('photos', hash)))).filter((photo): photo is StoredPhoto => !!photo);
-  return { visit, detail: stored?.detail ?? null, photos };
+  const files = async (hashes: string[]) =>
+    (await Promise.all(hashes.map((hash) => db.get('photos', hash)))).filter((file): file is StoredPhoto => !!file);
+  const [photos, audio] = await Promise.all([
+    files(visit.record?.mutation.photos.map((photo) => photo.sha256) ?? []),
+    files(visit.audio?.map((piece) => piece.mutation.audio.sha256) ?? []),
+  ]);
+  return { visit, detail: stored?.detail ?? null, photos, audio };
 }

@@ -64,7 +64,7 @@ export function SyncStatusPage() {
         <p class={summary.allSent ? styles.good : styles.waiting}>{summary.allSent ? s.allSent : s.pending(summary.itemsPending)}</p>
         {summary.itemsPending > 0 && (
           <p class={styles.detail}>
-            {s.pendingDetail(summary.mutationsPending, summary.photosPending)}
+            {s.pendingDetail(summary.mutationsPending, summary.photosPending, summary.audioPending)}
             {summary.bytesPending > 0 && ` · ${s.bytes(formatBytes(summary.bytesPending))}`}
           </p>
         )}
@@ -103,13 +103,15 @@ export function SyncStatusPage() {
                 <strong>
                   {failure.kind === 'photo'
                     ? s.failedPhoto
-                    : s.failedRecord(s.mutationType[failure.type as keyof typeof s.mutationType] ?? failure.type ?? '')}
+                    : failure.kind === 'audio'
+                      ? s.failedAudio
+                      : s.failedRecord(s.mutationType[failure.type as keyof typeof s.mutationType] ?? failure.type ?? '')}
                   {failure.debtorName ? ` · ${failure.debtorName}` : ''}
                 </strong>
                 <span class={styles.reason}>{failure.reason}</span>
                 {failure.href && (
                   <a href={failure.href} onClick={followLink} class={styles.link}>
-                    {t.collector.caseView.openVisit}
+                    {failure.type === 'visit.record' ? s.correctHere : t.collector.caseView.openVisit}
                   </a>
                 )}
               </li>
@@ -132,6 +134,11 @@ export function SyncStatusPage() {
                     </Badge>
                     {line.photosExpected > 0 && (
                       <Badge tone="neutral">{t.collector.visit.photoProgress(line.photosReceived, line.photosExpected)}</Badge>
+                    )}
+                    {line.audioExpected > 0 && (
+                      <Badge tone={line.audioReceived === line.audioExpected ? 'green' : 'neutral'}>
+                        {line.audioReceived === line.audioExpected ? t.collector.audio.uploaded : t.collector.audio.waiting}
+                      </Badge>
                     )}
                   </span>
                 </a>

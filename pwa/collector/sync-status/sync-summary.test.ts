@@ -27,8 +27,10 @@ const idle: SyncProgress = {
   itemsPending: 0,
   mutationsPending: 0,
   photosPending: 0,
+  audioPending: 0,
   bytesPending: 0,
   visitPhotos: [],
+  visitAudio: [],
   lastSuccessfulSyncAt: '2026-11-24T02:00:00.000Z',
   oldestUnsentAt: null,
   oldestUnsentAgeMs: null,
@@ -70,6 +72,13 @@ describe('the sync summary', () => {
       ['v3', 'pending', '0/0'],
       ['v2', 'synced', '1/3'],
     ]);
+    // A visit whose audio has not all arrived is still unsent, whatever its photos.
+    const audio = summarizeSync(
+      { ...progress, visitAudio: [{ visitId: 'v1', caseId: 'case-a', received: 0, expected: 1 }] },
+      [visit('v1', '2026-11-24T02:00:00.000Z', { checkIn: 'synced', record: 'synced' })],
+      [caseA],
+    );
+    expect(audio.unsentVisits.map((line) => [line.visitId, `${line.audioReceived}/${line.audioExpected}`])).toEqual([['v1', '0/1']]);
     expect(summary.unsentVisits[0]?.debtorName).toBe('张三');
   });
 
@@ -82,6 +91,7 @@ describe('the sync summary', () => {
           mutationId: 'm1',
           type: 'visit.checkIn',
           caseId: 'case-a',
+          visitId: 'v1',
           status: 'rejected',
           reason: 'outside visiting hours',
           at: '2026-11-24T02:00:00.000Z',
@@ -91,6 +101,7 @@ describe('the sync summary', () => {
           mutationId: 'm2',
           type: 'sos.raise',
           caseId: null,
+          visitId: null,
           status: 'rejected',
           reason: 'bad',
           at: '2026-11-24T02:00:00.000Z',
@@ -107,7 +118,7 @@ describe('the sync summary', () => {
         type: 'visit.checkIn',
         debtorName: '张三',
         reason: 'outside visiting hours',
-        href: '/cases/case-a',
+        href: '/visits/v1',
       },
       { key: 'mutation:m2', kind: 'mutation', type: 'sos.raise', debtorName: null, reason: 'bad', href: null },
       { key: 'photo:abc', kind: 'photo', type: null, debtorName: '张三', reason: 'bytes damaged', href: '/visits/v1' },

@@ -1,4 +1,4 @@
-// What is not yet on the server, in the collector's terms: per visit (with its photos) and in total,
+// What is not yet on the server, in the collector's terms: per visit (with its photos and audio) and in total,
 // the oldest thing waiting, the last good sync, and what the server refused for good and why.
 import type { CaseDetail } from '../../../shared/schemas/cases.js';
 import type { SyncProgress } from '../../sync/index.js';
@@ -14,16 +14,19 @@ export interface VisitSyncLine {
   state: StopSyncState;
   photosReceived: number;
   photosExpected: number;
+  /** Pieces of the visit's audio recording. */
+  audioReceived: number;
+  audioExpected: number;
 }
 
 export interface FailureLine {
   key: string;
-  kind: 'mutation' | 'photo';
+  kind: 'mutation' | 'photo' | 'audio';
   /** The mutation's type, for a refused record. */
   type: string | null;
   debtorName: string | null;
   reason: string;
-  /** Where to act on it: the visit or the case. */
+  /** Where to act on it: the visit (a refused record is corrected there) or the case. */
   href: string | null;
 }
 
@@ -32,6 +35,7 @@ export interface SyncSummary {
   itemsPending: number;
   mutationsPending: number;
   photosPending: number;
+  audioPending: number;
   bytesPending: number;
   /** Visits with anything not yet on the server, oldest first. */
   unsentVisits: VisitSyncLine[];
@@ -41,12 +45,14 @@ export interface SyncSummary {
 export function summarizeSync(progress: SyncProgress, visits: readonly StoredVisit[], cases: readonly CaseDetail[]): SyncSummary {
   const caseById = new Map(cases.map((detail) => [detail.id, detail]));
   const photosByVisit = new Map(progress.visitPhotos.map((line) => [line.visitId, line]));
+  const audioByVisit = new Map(progress.visitAudio.map((line) => [line.visitId, line]));
   const visitById = new Map(visits.map((visit) => [visit.visitId, visit]));
 
   const unsentVisits = visits
     .map((visit): VisitSyncLine => {
       const detail = caseById.get(visit.caseId);
       const photos = photosByVisit.get(visit.visitId);
+      const audio = audioByVisit.get(visit.visitId);
       return {
         visitId: visit.visitId,
         caseId: visit.caseId,
@@ -56,17 +62,25 @@ export function summarizeSync(progress: SyncProgress, visits: readonly StoredVis
         state: syncStateOf([visit]),
         photosReceived: photos?.received ?? 0,
         photosExpected: photos?.expected ?? 0,
+        audioReceived: audio?.received ?? 0,
+        audioExpected: audio?.expected ?? 0,
       };
     })
-    .filter((line) => line.state === 'pending' || line.state === 'failed' || line.photosReceived < line.photosExpected)
+    .filter(
+      (line) =>
+        line.state === 'pending' ||
+        line.state === 'failed' ||
+        line.photosReceived < line.photosExpected ||
+        line.audioReceived < line.audioExpected,
+    )
     .sort((a, b) => (a.startedAt < b.startedAt ? -1 : a.startedAt > b.startedAt ? 1 : 0));
 
   const failures = progress.failures.map((failure): FailureLine => {
-    if (failure.kind === 'photo') {
+    if (failure.kind !== 'mutation') {
       const visit = failure.visitIds.map((id) => visitById.get(id)).find((found) => found !== undefined);
       return {
-        key: `photo:${failure.sha256}`,
-        kind: 'photo',
+        key: `${failure.kind}:${failure.sha256}`,
+        kind: failure.kind,
         type: null,
         debtorName: visit ? (caseById.get(visit.caseId)?.debtorName ?? null) : null,
         reason: failure.reason,
@@ -80,7 +94,7 @@ export function summarizeSync(progress: SyncProgress, visits: readonly StoredVis
       type: failure.type,
       debtorName: caseId ? (caseById.get(caseId)?.debtorName ?? null) : null,
       reason: failure.reason,
-      href: caseId ? `/cases/${caseId}` : null,
+      href: failure.visitId && visitById.has(failure.visitId) ? `/visits/${failure.visitId}` : caseId ? `/cases/${caseId}` : null,
     };
   });
 
@@ -89,6 +103,7 @@ export function summarizeSync(progress: SyncProgress, visits: readonly StoredVis
     itemsPending: progress.itemsPending,
     mutationsPending: progress.mutationsPending,
     photosPending: progress.photosPending,
+    audioPending: progress.audioPending,
     bytesPending: progress.bytesPending,
     unsentVisits,
     failures,

@@ -1,23 +1,19 @@
 // What happened on the visit: outcome, who was met, promise or official payment, ability and
-// willingness, family and work, notes, a new address or phone, photos. Saved in one transaction.
+// willingness, family and work, notes, a new address or phone, photos. Saved in one transaction;
+// given a record the server refused, the same form corrects it (filled in again, resubmitted).
 import { useState } from 'preact/hooks';
 import type { CaseDetail } from '../../../shared/schemas/cases.js';
-import {
-  abilityWillingness,
-  employmentStatuses,
-  healthStatuses,
-  incomeSources,
-  metPersons,
-  outcomes,
-  assetKinds,
-} from '../../../shared/outcomes.js';
+import { abilityWillingness, metPersons, outcomes } from '../../../shared/outcomes.js';
 import type { Position } from '../../../shared/schemas/sync.js';
 import { useI18n } from '../../app/i18n/i18n.js';
 import { Button, Notice } from '../../app/ui/ui.js';
 import type { SyncEngine } from '../../sync/index.js';
+import type { RecordMutation } from '../../sync/records.js';
 import { Choices, Group, SelectInput, TextInput } from './fields.js';
+import { FamilyFields } from './FamilyFields.js';
 import { PhotoPicker, type ChosenPhoto } from './PhotoPicker.js';
 import {
+  draftFromRecord,
   emptyDraft,
   isThirdParty,
   needsPayment,
@@ -38,12 +34,15 @@ export interface VisitFormProps {
   position: Position | null;
   collectorName: string;
   onSaved: () => void;
+  /** A record the server refused: the form corrects it. */
+  refused?: RecordMutation;
+  onCancel?: () => void;
 }
 
-export function VisitForm({ engine, detail, visitId, addressId, position, collectorName, onSaved }: VisitFormProps) {
+export function VisitForm({ engine, detail, visitId, addressId, position, collectorName, onSaved, refused, onCancel }: VisitFormProps) {
   const { t, money } = useI18n();
   const v = t.collector.visit;
-  const [draft, setDraft] = useState<VisitDraft>(emptyDraft);
+  const [draft, setDraft] = useState<VisitDraft>(() => (refused ? draftFromRecord(refused) : emptyDraft));
   const [photos, setPhotos] = useState<ChosenPhoto[]>([]);
   const [errors, setErrors] = useState<DraftErrors>({});
   const [saving, setSaving] = useState(false);
@@ -86,7 +85,8 @@ export function VisitForm({ engine, detail, visitId, addressId, position, collec
     setSaving(true);
     try {
       const prepared = await Promise.all(photos.map((photo) => photo.prepared));
-      await engine.recordVisit({ ...result.fields, photos: prepared });
+      const input = { ...result.fields, photos: prepared };
+      await (refused ? engine.correctVisitRecord(refused.id, input) : engine.recordVisit(input));
       onSaved();
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error));
@@ -97,8 +97,16 @@ export function VisitForm({ engine, detail, visitId, addressId, position, collec
   return (
     <form class={styles.form} onSubmit={(event) => void save(event)} noValidate aria-labelledby="visit-form-title">
       <h2 id="visit-form-title" class={styles.formTitle}>
-        {v.title}
+        {refused ? v.correcting : v.title}
       </h2>
+      {refused && (
+        <Notice
+          kind="info"
+          live="off"
+          title={v.correctHint}
+          detail={refused.photos.length > 0 ? v.keptPhotos(refused.photos.length) : undefined}
+        />
+      )}
       <SelectInput
         name="outcome"
         label={v.outcome}
@@ -190,59 +198,7 @@ export function VisitForm({ engine, detail, visitId, addressId, position, collec
         multiple={false}
       />
 
-      <Group title={v.family}>
-        <div class={styles.pair}>
-          <TextInput
-            name="householdMembers"
-            label={v.householdMembers}
-            value={draft.householdMembers}
-            onInput={set('householdMembers')}
-            inputMode="numeric"
-            error={errors.householdMembers}
-          />
-          <TextInput
-            name="dependants"
-            label={v.dependants}
-            value={draft.dependants}
-            onInput={set('dependants')}
-            inputMode="numeric"
-            error={errors.dependants}
-          />
-        </div>
-        <SelectInput
-          name="employment"
-          label={v.employment}
-          placeholder={v.choose}
-          value={draft.employment}
-          options={options(employmentStatuses, t.collector.employment)}
-          onChange={set('employment')}
-        />
-        <TextInput name="employer" label={v.employer} value={draft.employer} onInput={set('employer')} />
-        <SelectInput
-          name="incomeSource"
-          label={v.incomeSource}
-          placeholder={v.choose}
-          value={draft.incomeSource}
-          options={options(incomeSources, t.collector.incomeSource)}
-          onChange={set('incomeSource')}
-        />
-        <Choices
-          legend={v.assetsSeen}
-          options={options(assetKinds, t.collector.asset)}
-          chosen={draft.assetsSeen}
-          onChange={set('assetsSeen')}
-          multiple
-        />
-        <SelectInput
-          name="health"
-          label={v.health}
-          placeholder={v.choose}
-          value={draft.health}
-          options={options(healthStatuses, t.collector.health)}
-          onChange={set('health')}
-        />
-        <TextInput name="familyNotes" label={v.familyNotes} value={draft.familyNotes} onInput={set('familyNotes')} multiline />
-      </Group>
+      <FamilyFields draft={draft} set={set} errors={errors} />
 
       <TextInput name="notes" label={v.notes} value={draft.notes} onInput={set('notes')} multiline />
 
@@ -276,8 +232,13 @@ export function VisitForm({ engine, detail, visitId, addressId, position, collec
 
       {failure && <Notice kind="error" title={failure} live="assertive" />}
       <Button type="submit" variant="primary" large block busy={saving} disabled={saving}>
-        {saving ? v.saving : v.save}
+        {saving ? v.saving : refused ? v.resubmit : v.save}
       </Button>
+      {onCancel && (
+        <Button variant="secondary" large block disabled={saving} onClick={onCancel}>
+          {v.cancelCorrection}
+        </Button>
+      )}
     </form>
   );
 }

@@ -1,5 +1,6 @@
 // One visit on this device: its check-in, the record form until the outcome is saved, then what
-// was recorded, its photos' progress to the server, and the check-out.
+// was recorded, its photos' and audio's progress to the server, and the check-out. A record the
+// server refused is shown with the reason and can be corrected here, in the same form.
 import { useState } from 'preact/hooks';
 import type { SessionUser } from '../../../shared/schemas/auth.js';
 import type { CaseDetail } from '../../../shared/schemas/cases.js';
@@ -11,9 +12,10 @@ import type { SyncEngine } from '../../sync/index.js';
 import type { StoredPhoto, StoredVisit } from '../../sync/records.js';
 import { currentFix } from '../check-in/geolocation.js';
 import { syncStateOf } from '../day/day-plan.js';
-import { storeChanged, useSyncProgress } from '../engine/collector-engine.js';
+import { storeChanged, useSyncProgress, useVisitAudio } from '../engine/collector-engine.js';
 import { readVisit, useStoreQuery } from '../engine/store-reads.js';
 import { photoCounts, visitRefusals } from './visit-view.js';
+import { AudioBadges, AudioPrompt } from './VisitAudio.js';
 import { VisitForm } from './VisitForm.js';
 import styles from './VisitPage.module.css';
 
@@ -40,6 +42,7 @@ export function VisitPage({ visitId, search, user }: { visitId: string; search: 
           visit={data.visit}
           detail={data.detail}
           photos={data.photos}
+          audioFiles={data.audio}
           collectorName={user.displayName}
           onSaved={() => {
             setSaved(true);
@@ -58,6 +61,7 @@ function VisitView({
   visit,
   detail,
   photos,
+  audioFiles,
   collectorName,
   onSaved,
 }: {
@@ -65,17 +69,23 @@ function VisitView({
   visit: StoredVisit;
   detail: CaseDetail;
   photos: StoredPhoto[];
+  audioFiles: StoredPhoto[];
   collectorName: string;
   onSaved: () => void;
 }) {
   const { t, dateTime, money } = useI18n();
   const v = t.collector.visit;
   const [checkingOut, setCheckingOut] = useState(false);
+  const [correcting, setCorrecting] = useState(false);
+  const recorder = useVisitAudio();
   const [failure, setFailure] = useState<string | null>(null);
   const address = detail.addresses.find((candidate) => candidate.id === visit.addressId);
   const state = syncStateOf([visit]);
   const counts = photoCounts(visit, photos);
   const record = visit.record?.mutation;
+  // Refused for good: corrected in the form, filled in again (the refusal stays until the correction is taken).
+  const refusedRecord = visit.record?.state === 'failed' ? visit.record.mutation : undefined;
+  const fixing = correcting && refusedRecord !== undefined;
   // What the server refused of this visit, with its reason: never retried by itself, so it is said here.
   const refusals = visitRefusals(visit, useSyncProgress()?.failures ?? []);
 
@@ -86,6 +96,8 @@ function VisitView({
       // A position at check-out helps the review; without one the check-out still counts.
       const fix = await currentFix(undefined, 10_000);
       await engine.recordCheckOut({ visitId: visit.visitId, caseId: visit.caseId, ...(fix.ok ? { position: fix.position } : {}) });
+      // The recording ends with the visit and goes to the engine like a photo.
+      await recorder?.stop(visit.visitId);
       onSaved();
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error));
@@ -107,14 +119,16 @@ function VisitView({
               {v.photoProgress(counts.received, counts.expected)}
             </Badge>
           )}
+          <AudioBadges visit={visit} files={audioFiles} />
         </div>
       </section>
+      <AudioPrompt visit={visit} detail={detail} />
 
       {refusals.map((reason) => (
         <Notice key={reason} kind="error" title={t.collector.syncState.failed} detail={reason} />
       ))}
 
-      {record ? (
+      {record && !fixing ? (
         <section class={styles.recorded} aria-labelledby="recorded-title" data-testid="visit-record">
           <h2 id="recorded-title" class={styles.formTitle}>
             {v.recorded}
@@ -153,6 +167,11 @@ function VisitView({
               </>
             )}
           </dl>
+          {refusedRecord && (
+            <Button variant="primary" large block onClick={() => setCorrecting(true)}>
+              {v.correct}
+            </Button>
+          )}
           {visit.checkOut ? (
             <p class={styles.checkedOut}>{v.checkedOut(dateTime(visit.checkOut.mutation.checkedOutAt, detail.timeZone))}</p>
           ) : (
@@ -164,13 +183,18 @@ function VisitView({
         </section>
       ) : (
         <VisitForm
+          key={fixing ? refusedRecord.id : 'new'}
           engine={engine}
           detail={detail}
           visitId={visit.visitId}
           addressId={visit.addressId}
           position={visit.checkIn?.mutation.position ?? null}
           collectorName={collectorName}
-          onSaved={onSaved}
+          onSaved={() => {
+            setCorrecting(false);
+            onSaved();
+          }}
+          {...(fixing ? { refused: refusedRecord, onCancel: () => setCorrecting(false) } : {})}
         />
       )}
     </>

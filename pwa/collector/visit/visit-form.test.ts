@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { collectorZhCN } from '../../app/i18n/collector.zh-CN.js';
 import { formatMoney } from '../../app/i18n/format.js';
-import { emptyDraft, promiseKind, validateDraft, type VisitDraft } from './visit-form.js';
+import type { RecordMutation } from '../../sync/records.js';
+import { draftFromRecord, emptyDraft, promiseKind, validateDraft, type VisitDraft } from './visit-form.js';
 
 const t = collectorZhCN.visit;
 const money = (fen: number) => formatMoney(fen, 'zh-CN');
@@ -135,5 +136,38 @@ describe('the visit form', () => {
       money,
     );
     expect(counts.ok ? null : counts.errors).toEqual({ householdMembers: t.wholeNumber, dependants: t.wholeNumber });
+  });
+
+  it('fills the form again from a refused record, so that saving it unchanged gives the same record', () => {
+    const fields = {
+      visitId: context.visitId,
+      caseId: context.caseId,
+      addressId: context.addressId,
+      outcome: 'promise_to_pay' as const,
+      metPerson: 'neighbour' as const,
+      thirdPartyStatement: '说是朋友',
+      promiseToPay: { amount: 50_050, dueDate: '2026-12-31' },
+      abilityWillingness: 'unable_willing' as const,
+      familySituation: {
+        householdMembers: 3,
+        dependants: 1,
+        employment: 'unemployed' as const,
+        assetsSeen: ['car' as const],
+        notes: '租房',
+      },
+      notes: '月底前还一部分',
+      newAddress: { kind: 'home' as const, address: '沈阳市皇姑区1号', lat: context.position.lat, lng: context.position.lng },
+      newPhone: '13800000001',
+    };
+    const refused: RecordMutation = { ...fields, id: 'm1', createdAt: '2026-11-24T02:00:00.000Z', type: 'visit.record', photos: [] };
+    const draftAgain = draftFromRecord(refused);
+    expect(draftAgain).toMatchObject({
+      promiseAmount: '500.50',
+      promiseDate: '2026-12-31',
+      householdMembers: '3',
+      moved: true,
+      newPhone: '13800000001',
+    });
+    expect(validateDraft(draftAgain, context, t, money)).toEqual({ ok: true, settlement: true, fields });
   });
 });

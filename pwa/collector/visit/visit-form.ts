@@ -13,8 +13,9 @@ import {
 } from '../../../shared/outcomes.js';
 import type { Position } from '../../../shared/schemas/sync.js';
 import type { CollectorMessages } from '../../app/i18n/collector.zh-CN.js';
-import { yuanToFen } from '../../app/i18n/format.js';
+import { fenToYuanText, yuanToFen } from '../../app/i18n/format.js';
 import type { VisitRecordInput } from '../../sync/index.js';
+import type { RecordMutation } from '../../sync/records.js';
 
 export type AssetKind = (typeof assetKinds)[number];
 
@@ -194,4 +195,34 @@ export function validateDraft(
     ...(newPhone ? { newPhone } : {}),
   };
   return { ok: true, fields, settlement };
+}
+
+/** The form filled in again from a record the server refused, for the collector to correct. */
+export function draftFromRecord(record: RecordMutation): VisitDraft {
+  const family = record.familySituation ?? {};
+  const count = (n: number | undefined) => (n === undefined ? '' : String(n));
+  return {
+    ...emptyDraft,
+    outcome: record.outcome,
+    metPerson: record.metPerson,
+    thirdPartyStatement: record.thirdPartyStatement ?? '',
+    promiseAmount: record.promiseToPay ? fenToYuanText(record.promiseToPay.amount) : '',
+    promiseDate: record.promiseToPay?.dueDate ?? '',
+    paymentReference: record.payment?.reference ?? '',
+    paymentChannel: record.payment?.channel ?? '',
+    paymentAmount: record.payment ? fenToYuanText(record.payment.amount) : '',
+    abilityWillingness: record.abilityWillingness ?? '',
+    householdMembers: count(family.householdMembers),
+    dependants: count(family.dependants),
+    employment: family.employment ?? '',
+    employer: family.employer ?? '',
+    incomeSource: family.incomeSource ?? '',
+    assetsSeen: [...(family.assetsSeen ?? [])],
+    health: family.health ?? '',
+    familyNotes: family.notes ?? '',
+    notes: record.notes ?? '',
+    moved: record.newAddress !== undefined || record.newPhone !== undefined,
+    newAddress: record.newAddress?.address ?? '',
+    newPhone: record.newPhone ?? '',
+  };
 }

@@ -29,11 +29,21 @@ describe('a visit as the collector sees it', () => {
         mutationId: 'm-check-in',
         type: 'visit.checkIn',
         caseId: 'c1',
+        visitId: 'v1',
         status: 'rejected',
         reason: 'outside hours',
         at: '',
       },
-      { kind: 'mutation', mutationId: 'other', type: 'visit.checkIn', caseId: 'c2', status: 'rejected', reason: 'not mine', at: '' },
+      {
+        kind: 'mutation',
+        mutationId: 'other',
+        type: 'visit.checkIn',
+        caseId: 'c2',
+        visitId: 'v9',
+        status: 'rejected',
+        reason: 'not mine',
+        at: '',
+      },
       { kind: 'photo', sha256: 'p3', visitIds: ['v1'], reason: 'damaged' },
     ]);
     expect(reasons).toEqual(['outside hours', 'damaged']);

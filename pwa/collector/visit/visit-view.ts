@@ -1,4 +1,4 @@
-// What a recorded visit looks like to the collector: its photos' progress and its overall state.
+// What a recorded visit looks like to the collector: its photos' and audio's progress and its overall state.
 import type { PermanentFailure } from '../../sync/index.js';
 import type { StoredPhoto, StoredVisit } from '../../sync/records.js';
 
@@ -24,4 +24,23 @@ export function visitRefusals(visit: StoredVisit, failures: readonly PermanentFa
   return failures.flatMap((failure) =>
     (failure.kind === 'mutation' ? mutationIds.has(failure.mutationId) : failure.visitIds.includes(visit.visitId)) ? [failure.reason] : [],
   );
+}
+
+export interface AudioCounts {
+  /** Pieces of the recording the server holds. */
+  received: number;
+  expected: number;
+  /** Pieces whose announcement the server refused, or whose bytes cannot be sent. */
+  refused: number;
+}
+
+export function audioCounts(visit: StoredVisit, files: readonly StoredPhoto[]): AudioCounts {
+  const pieces = visit.audio ?? [];
+  const byHash = new Map(files.map((file) => [file.sha256, file]));
+  const stateOf = (sha256: string) => byHash.get(sha256)?.state;
+  return {
+    received: pieces.filter((piece) => ['uploaded', 'confirmed'].includes(stateOf(piece.mutation.audio.sha256) ?? '')).length,
+    expected: pieces.length,
+    refused: pieces.filter((piece) => piece.state === 'failed' || stateOf(piece.mutation.audio.sha256) === 'failed').length,
+  };
 }
