@@ -9,6 +9,7 @@ import { UpdateBanner } from '../collector/UpdateBanner.js';
 import { CaseTablePage } from '../cases/CaseTablePage.js';
 import { ImportPage } from '../intake/ImportPage.js';
 import { SupervisorOverviewPage } from '../supervisor/SupervisorOverviewPage.js';
+import { LiveAlertsSlot } from '../supervisor/alerts/LiveAlertsSlot.js';
 import { useI18n } from './i18n/i18n.js';
 import { afterSignIn, allows, homeFor, signInPath } from './navigation.js';
 import { followLink, matchRoute, navigate, useLocation, type Route } from './router.js';
@@ -20,6 +21,8 @@ import styles from './Shell.module.css';
 
 // The dispatcher's console is a desktop screen: its own chunk, so the collector's phone never downloads it.
 const DispatchPage = lazyView(() => import('../dispatch/DispatchPage.js'));
+// Evidence review likewise (pwa/supervisor/review).
+const ReviewView = lazyView(() => import('../supervisor/review/ReviewView.js'));
 
 export function App() {
   const session = useSession();
@@ -82,6 +85,7 @@ function SignedIn({ user, route, pathname, search }: { user: SessionUser; route:
           { href: '/dispatch', label: t.shell.nav.dispatch, active: route.name === 'dispatch' },
           { href: '/cases', label: t.shell.nav.cases, active: route.name === 'cases' || route.name === 'case' },
           { href: '/import', label: t.shell.nav.import, active: route.name === 'import' },
+          { href: '/review', label: t.shell.nav.review, active: route.name === 'reviewQueue' || route.name === 'reviewVisit' },
         ]
       : user.role === 'dispatcher'
         ? [
@@ -90,11 +94,15 @@ function SignedIn({ user, route, pathname, search }: { user: SessionUser; route:
             { href: '/import', label: t.shell.nav.import, active: route.name === 'import' },
           ]
         : user.role === 'supervisor'
-          ? [{ href: '/cases', label: t.shell.nav.overview, active: route.name === 'cases' || route.name === 'case' }]
+          ? [
+              { href: '/review', label: t.shell.nav.review, active: route.name === 'reviewQueue' || route.name === 'reviewVisit' },
+              { href: '/cases', label: t.shell.nav.overview, active: route.name === 'cases' || route.name === 'case' },
+            ]
           : [];
   return (
     <Shell user={user} nav={nav} mobile={false} wide={route.name === 'dispatch'} pathname={pathname}>
       {allows(user.role, route) ? <View user={user} route={route} search={search} /> : <NotFound home={homeFor(user.role)} />}
+      {(user.role === 'supervisor' || user.role === 'admin') && <LiveAlertsSlot />}
     </Shell>
   );
 }
@@ -112,6 +120,9 @@ function View({ user, route, search }: { user: SessionUser; route: Route; search
       return <ImportPage />;
     case 'dispatch':
       return <DispatchPage />;
+    case 'reviewQueue':
+    case 'reviewVisit':
+      return <ReviewView route={route} search={search} user={user} />;
     default:
       return <NotFound home={homeFor(user.role)} />;
   }

@@ -18,15 +18,18 @@ describe('routes', () => {
     expect(matchRoute(`/cases/${caseId}/check-in`)).toEqual({ name: 'checkIn', caseId });
     expect(matchRoute(`/visits/${caseId}`)).toEqual({ name: 'visit', id: caseId });
     expect(matchRoute('/sync')).toEqual({ name: 'sync' });
+    expect(matchRoute('/review')).toEqual({ name: 'reviewQueue' });
+    expect(matchRoute(`/review/visits/${caseId}`)).toEqual({ name: 'reviewVisit', id: caseId });
+    expect(matchRoute('/review/visits/nope')).toEqual({ name: 'notFound' });
   });
 });
 
 describe('where each role goes', () => {
-  it('starts admins on users, dispatchers on the console and everyone else on cases', () => {
+  it('starts admins on users, dispatchers on the console, supervisors on the review queue and collectors on cases', () => {
     expect(homeFor('admin')).toBe('/users');
     expect(homeFor('collector')).toBe('/cases');
     expect(homeFor('dispatcher')).toBe('/dispatch');
-    expect(homeFor('supervisor')).toBe('/cases');
+    expect(homeFor('supervisor')).toBe('/review');
   });
 
   it('keeps user administration to admins', () => {
@@ -44,6 +47,11 @@ describe('where each role goes', () => {
     expect(allows('collector', { name: 'checkIn', caseId })).toBe(true);
     expect(allows('collector', { name: 'sync' })).toBe(true);
     expect(allows('dispatcher', { name: 'visit', id: caseId })).toBe(false);
+    // Evidence review is for supervisors and admins.
+    expect(allows('supervisor', { name: 'reviewVisit', id: caseId })).toBe(true);
+    expect(allows('admin', { name: 'reviewQueue' })).toBe(true);
+    expect(allows('dispatcher', { name: 'reviewQueue' })).toBe(false);
+    expect(allows('collector', { name: 'reviewVisit', id: caseId })).toBe(false);
   });
 
   it('returns to where the session ended, only inside the app and only where the role may go', () => {

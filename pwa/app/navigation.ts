@@ -4,6 +4,7 @@ import { matchRoute, type Route } from './router.js';
 
 export function homeFor(role: Role): string {
   if (role === 'admin') return '/users';
+  if (role === 'supervisor') return '/review';
   return role === 'dispatcher' ? '/dispatch' : '/cases';
 }
 
@@ -17,6 +18,9 @@ export function allows(role: Role, route: Route): boolean {
     case 'import':
     case 'dispatch':
       return role === 'dispatcher' || role === 'admin';
+    case 'reviewQueue':
+    case 'reviewVisit':
+      return role === 'supervisor' || role === 'admin';
     case 'checkIn':
     case 'visit':
     case 'sync':

@@ -13,6 +13,8 @@ export type Route =
   | { name: 'users' }
   | { name: 'import' }
   | { name: 'dispatch' }
+  | { name: 'reviewQueue' }
+  | { name: 'reviewVisit'; id: string }
   | { name: 'notFound' };
 
 export function matchRoute(pathname: string): Route {
@@ -24,6 +26,9 @@ export function matchRoute(pathname: string): Route {
   if (path === '/import') return { name: 'import' };
   if (path === '/dispatch') return { name: 'dispatch' };
   if (path === '/sync') return { name: 'sync' };
+  if (path === '/review') return { name: 'reviewQueue' };
+  const reviewMatch = /^\/review\/visits\/([0-9a-fA-F-]{36})$/.exec(path);
+  if (reviewMatch?.[1]) return { name: 'reviewVisit', id: reviewMatch[1] };
   const caseMatch = /^\/cases\/([0-9a-fA-F-]{36})$/.exec(path);
   if (caseMatch?.[1]) return { name: 'case', id: caseMatch[1] };
   const checkInMatch = /^\/cases\/([0-9a-fA-F-]{36})\/check-in$/.exec(path);

@@ -301,10 +301,13 @@ describe('signing in to the PWA', () => {
   it('supervisor: sees the read-only case overview', async () => {
     const page = await newPage(desktop);
     await signIn(page, 'supervisor');
+    // Supervisors start on the evidence review queue; the overview is one link away.
+    await page.waitForURL('**/review');
+    expect(await page.getByRole('navigation').getByRole('link').allInnerTexts()).toEqual(['证据复核', '案件概览']);
+    await page.getByRole('navigation').getByRole('link', { name: '案件概览' }).click();
     await page.getByRole('heading', { name: '案件概览', level: 1 }).waitFor();
     await eventually(() => page.locator('table tbody tr').count()).toBe(50);
     expect(await page.getByTestId('signed-in-as').innerText()).toContain('主管');
-    expect(await page.getByRole('navigation').getByRole('link').allInnerTexts()).toEqual(['案件概览']);
     await screenshot(page, 'supervisor-overview', { fullPage: false });
 
     // A slow answer shows a loading state; a lost connection says so and offers to try again.

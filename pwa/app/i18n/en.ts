@@ -21,7 +21,7 @@ export const en: Messages = {
     signOut: 'Sign out',
     signingOut: 'Signing out…',
     mainNav: 'Main navigation',
-    nav: { cases: 'Cases', overview: 'Case overview', users: 'Users', import: 'Import cases', dispatch: 'Dispatch' },
+    nav: { cases: 'Cases', overview: 'Case overview', users: 'Users', import: 'Import cases', dispatch: 'Dispatch', review: 'Evidence review' },
     skipToContent: 'Skip to main content',
   },
   roles: {
@@ -100,7 +100,7 @@ export const en: Messages = {
     allCases: 'Cases',
     allCasesHint: 'Cases escalated to field visits. Select a column heading to sort.',
     overviewTitle: 'Case overview',
-    overviewHint: 'A read-only view of the cases. Evidence review comes in a later release.',
+    overviewHint: 'A read-only view of the cases. Review visit evidence under “Evidence review”.',
     columns: {
       debtor: 'Debtor',
       creditor: 'Creditor',

@@ -24,7 +24,7 @@ export const zhCN = {
     signOut: '退出登录',
     signingOut: '正在退出…',
     mainNav: '主导航',
-    nav: { cases: '案件', overview: '案件概览', users: '用户管理', import: '导入案件', dispatch: '调度台' },
+    nav: { cases: '案件', overview: '案件概览', users: '用户管理', import: '导入案件', dispatch: '调度台', review: '证据复核' },
     skipToContent: '跳到主要内容',
   },
   roles: {
@@ -103,7 +103,7 @@ export const zhCN = {
     allCases: '案件',
     allCasesHint: '已上报外访的案件。点击列标题排序。',
     overviewTitle: '案件概览',
-    overviewHint: '团队案件的只读视图。证据审核将在后续版本提供。',
+    overviewHint: '团队案件的只读视图。外访证据请在“证据复核”中审核。',
     columns: {
       debtor: '债务人',
       creditor: '委托方',

@@ -1,0 +1,3 @@
+export function ReviewQueuePage({ search }: { search: string }) {
+  return <h1 data-search={search}>证据复核</h1>;
+}
