@@ -1,4 +1,4 @@
-// The one way the PWA talks to the server: JSON in and out, the server's error message kept,
+// The one way the PWA talks to the server: JSON in and out (and file downloads with progress), the server's error message kept,
 // and a single place that notices an ended session. A later sync engine sits beside it.
 import type { ApiError } from '../../shared/schemas/errors.js';
 
@@ -95,4 +95,44 @@ export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', pa
     throw new ApiRequestError(response.status, message, isApiError(payload) ? payload.issues : undefined);
   }
   return payload as T;
+}
+
+/** A file from the API with its download progress (total null when the server gives no length); 401 ends the session like any request. */
+export async function download(
+  path: string,
+  onProgress: (received: number, total: number | null) => void,
+  signal?: AbortSignal,
+): Promise<{ blob: Blob; filename: string | null }> {
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  let response: Response;
+  try {
+    response = await fetch(path, { headers, credentials: 'same-origin', signal: signal ?? null });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiRequestError(0, 'The server cannot be reached.');
+  }
+  if (!response.ok || !response.body) {
+    const payload: unknown = await response.json().catch(() => undefined);
+    if (response.status === 401) {
+      token = null;
+      onSessionEnded?.();
+    }
+    throw new ApiRequestError(response.status, isApiError(payload) ? payload.message : `${response.status} ${response.statusText}`);
+  }
+  const length = Number(response.headers.get('content-length'));
+  const total = Number.isFinite(length) && length > 0 ? length : null;
+  const reader = response.body.getReader();
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let received = 0;
+  onProgress(0, total);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.length;
+    onProgress(received, total);
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? null;
+  return { blob: new Blob(chunks, { type: response.headers.get('content-type') ?? 'application/octet-stream' }), filename };
 }
