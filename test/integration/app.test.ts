@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseListResponse } from '../../shared/schemas/cases.js';
@@ -30,6 +31,15 @@ describe('health and documentation', () => {
     }
     expect(JSON.stringify(document.paths['/api/auth/login']!.post!.requestBody)).toContain('username');
     expect((await context.app.inject({ url: '/api/docs' })).statusCode).toBeLessThan(400);
+  });
+
+  it('compresses large answers for clients that accept it, and only for them', async () => {
+    const compressed = await context.app.inject({ url: '/api/docs/json', headers: { 'accept-encoding': 'gzip' } });
+    expect(compressed.headers['content-encoding']).toBe('gzip');
+    const plain = await context.app.inject({ url: '/api/docs/json' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(gunzipSync(compressed.rawPayload).toString('utf8'))).toEqual(plain.json());
+    expect(compressed.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
   });
 
   it('answers an unknown endpoint with a JSON 404', async () => {
