@@ -58,12 +58,16 @@ async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-/** One claimed batch, delivered and recorded; answers how many were claimed. */
-export async function deliverBatch(db: Executor, target: WebhookTarget, batchSize: number): Promise<number> {
+/** One claimed batch, delivered and recorded: how many were claimed, and the soonest retry among them. */
+export async function deliverBatch(
+  db: Executor,
+  target: WebhookTarget,
+  batchSize: number,
+): Promise<{ claimed: number; soonestRetryMs: number }> {
   // The lease covers the whole batch even if every delivery in it runs to its timeout.
   const leaseMs = Math.ceil(batchSize / target.concurrency) * target.timeoutMs + 10_000;
   const claimed = await claimDueDeliveries(db, batchSize, leaseMs);
-  if (claimed.length === 0) return 0;
+  if (claimed.length === 0) return { claimed: 0, soonestRetryMs: Infinity };
   const signals = new Map(
     (
       await signalsById(
@@ -81,7 +85,7 @@ export async function deliverBatch(db: Executor, target: WebhookTarget, batchSiz
     else failed.push({ signalId, retryInMs: retryDelayMs(attempts, target.backoff), error: result.error });
   });
   await recordDeliveryResults(db, delivered, failed);
-  return claimed.length;
+  return { claimed: claimed.length, soonestRetryMs: Math.min(...failed.map((f) => f.retryInMs)) };
 }
 
 export function startWebhookDelivery(db: Executor, target: WebhookTarget, log: FastifyBaseLogger, pollMs = 1_000): WebhookDelivery {
@@ -90,11 +94,18 @@ export function startWebhookDelivery(db: Executor, target: WebhookTarget, log: F
   let running: Promise<void> | undefined;
   let wokenWhileRunning = false;
   let timer: NodeJS.Timeout | undefined;
+  let nextWakeMs = pollMs;
 
   const drain = async () => {
+    nextWakeMs = pollMs;
     try {
-      // A full batch means more may be due: go again at once.
-      while (!stopped && (await deliverBatch(db, target, batchSize)) === batchSize);
+      for (;;) {
+        const { claimed, soonestRetryMs } = await deliverBatch(db, target, batchSize);
+        // A retry due before the next poll wakes the poller itself.
+        nextWakeMs = Math.min(nextWakeMs, soonestRetryMs);
+        // A full batch means more may be due: go again at once.
+        if (stopped || claimed < batchSize) return;
+      }
     } catch (error) {
       log.error({ err: error }, 'risk webhook delivery failed; trying again shortly');
     }
@@ -112,7 +123,7 @@ export function startWebhookDelivery(db: Executor, target: WebhookTarget, log: F
     clearTimeout(timer);
     running = drain().finally(() => {
       running = undefined;
-      schedule(wokenWhileRunning ? 0 : pollMs);
+      schedule(wokenWhileRunning ? 0 : nextWakeMs);
       wokenWhileRunning = false;
     });
   }

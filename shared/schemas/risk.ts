@@ -103,9 +103,10 @@ export type RiskBoardResponse = z.infer<typeof riskBoardResponse>;
 
 export const riskSignalParams = z.strictObject({ id: z.uuid('Not a signal id') });
 
+/** Optional: a POST without a body acknowledges too. */
 export const acknowledgeRequest = z
   .strictObject({ note: z.string().trim().max(500, 'A note may be at most 500 characters').optional() })
-  .optional();
+  .nullish();
 
 /** The body of every webhook delivery (Standard Webhooks layout: type, timestamp, data). */
 export const riskWebhookBody = z.object({

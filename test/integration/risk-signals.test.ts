@@ -176,7 +176,7 @@ describe('exactly once', () => {
     const batch = visitBatch(world, freshCase(), grave);
     await pushAs(context.app, world.collector.token, batch.mutations);
     const before = await total();
-    const caseId = batch.mutations[1]!.caseId;
+    const { caseId } = batch;
     const again = record(caseId, world.addressOf.get(caseId)!, batch.visitId, {
       ...grave,
       id: uuidv7(),
