@@ -28,9 +28,9 @@ export default defineConfig({
         // The manifest and its icons are added by the plugin itself (includeManifestIcons).
         // Images imported by code (Leaflet's markers, say) land in assets/ and must be there offline too.
         globPatterns: ['**/*.{js,css,html,svg,woff2}', 'assets/**/*.{png,webp,jpg}'],
-        // The dispatcher's desktop console (and its drawing tools) and the supervisors' review stay out of the precache, so a
+        // The dispatcher's desktop console (and its drawing tools), the supervisors' review and risk view stay out of the precache, so a
         // collector's phone never downloads them; the console loads them online when opened.
-        globIgnores: ['**/DispatchPage-*', '**/leaflet-geoman-*', '**/ReviewView-*', '**/LiveAlerts-*'],
+        globIgnores: ['**/DispatchPage-*', '**/leaflet-geoman-*', '**/ReviewView-*', '**/LiveAlerts-*', '**/RiskPage-*'],
         // The whole shell must be precached or the installed app cannot open offline.
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
       },

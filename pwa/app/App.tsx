@@ -23,6 +23,8 @@ import styles from './Shell.module.css';
 const DispatchPage = lazyView(() => import('../dispatch/DispatchPage.js'));
 // Evidence review likewise (pwa/supervisor/review).
 const ReviewView = lazyView(() => import('../supervisor/review/ReviewView.js'));
+// Risk monitoring likewise (pwa/risk).
+const RiskPage = lazyView(() => import('../risk/RiskPage.js'));
 
 export function App() {
   const session = useSession();
@@ -86,6 +88,7 @@ function SignedIn({ user, route, pathname, search }: { user: SessionUser; route:
           { href: '/cases', label: t.shell.nav.cases, active: route.name === 'cases' || route.name === 'case' },
           { href: '/import', label: t.shell.nav.import, active: route.name === 'import' },
           { href: '/review', label: t.shell.nav.review, active: route.name === 'reviewQueue' || route.name === 'reviewVisit' },
+          { href: '/risk', label: t.shell.nav.risk, active: route.name === 'risk' },
         ]
       : user.role === 'dispatcher'
         ? [
@@ -96,6 +99,7 @@ function SignedIn({ user, route, pathname, search }: { user: SessionUser; route:
         : user.role === 'supervisor'
           ? [
               { href: '/review', label: t.shell.nav.review, active: route.name === 'reviewQueue' || route.name === 'reviewVisit' },
+              { href: '/risk', label: t.shell.nav.risk, active: route.name === 'risk' },
               { href: '/cases', label: t.shell.nav.overview, active: route.name === 'cases' || route.name === 'case' },
             ]
           : [];
@@ -123,6 +127,8 @@ function View({ user, route, search }: { user: SessionUser; route: Route; search
     case 'reviewQueue':
     case 'reviewVisit':
       return <ReviewView route={route} search={search} user={user} />;
+    case 'risk':
+      return <RiskPage user={user} />;
     default:
       return <NotFound home={homeFor(user.role)} />;
   }

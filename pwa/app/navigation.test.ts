@@ -21,6 +21,7 @@ describe('routes', () => {
     expect(matchRoute('/review')).toEqual({ name: 'reviewQueue' });
     expect(matchRoute(`/review/visits/${caseId}`)).toEqual({ name: 'reviewVisit', id: caseId });
     expect(matchRoute('/review/visits/nope')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/risk')).toEqual({ name: 'risk' });
   });
 });
 
@@ -52,6 +53,11 @@ describe('where each role goes', () => {
     expect(allows('admin', { name: 'reviewQueue' })).toBe(true);
     expect(allows('dispatcher', { name: 'reviewQueue' })).toBe(false);
     expect(allows('collector', { name: 'reviewVisit', id: caseId })).toBe(false);
+    // So is risk monitoring.
+    expect(allows('supervisor', { name: 'risk' })).toBe(true);
+    expect(allows('admin', { name: 'risk' })).toBe(true);
+    expect(allows('dispatcher', { name: 'risk' })).toBe(false);
+    expect(allows('collector', { name: 'risk' })).toBe(false);
   });
 
   it('returns to where the session ended, only inside the app and only where the role may go', () => {

@@ -20,6 +20,7 @@ export function allows(role: Role, route: Route): boolean {
       return role === 'dispatcher' || role === 'admin';
     case 'reviewQueue':
     case 'reviewVisit':
+    case 'risk':
       return role === 'supervisor' || role === 'admin';
     case 'checkIn':
     case 'visit':

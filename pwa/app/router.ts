@@ -15,6 +15,7 @@ export type Route =
   | { name: 'dispatch' }
   | { name: 'reviewQueue' }
   | { name: 'reviewVisit'; id: string }
+  | { name: 'risk' }
   | { name: 'notFound' };
 
 export function matchRoute(pathname: string): Route {
@@ -27,6 +28,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/dispatch') return { name: 'dispatch' };
   if (path === '/sync') return { name: 'sync' };
   if (path === '/review') return { name: 'reviewQueue' };
+  if (path === '/risk') return { name: 'risk' };
   const reviewMatch = /^\/review\/visits\/([0-9a-fA-F-]{36})$/.exec(path);
   if (reviewMatch?.[1]) return { name: 'reviewVisit', id: reviewMatch[1] };
   const caseMatch = /^\/cases\/([0-9a-fA-F-]{36})$/.exec(path);
