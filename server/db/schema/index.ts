@@ -24,3 +24,4 @@ export { reviewAlerts } from './review-alerts.js';
 export { riskSignals } from './risk-signals.js';
 export { riskDeliveries } from './risk-deliveries.js';
 export { caseRisk } from './case-risk.js';
+export { resultsDaily, resultsDirty, resultsRollupState } from './results-daily.js';

@@ -60,6 +60,10 @@ export const visits = pgTable(
     index('visits_case_idx').on(t.caseId),
     index('visits_collector_check_in_idx').on(t.collectorId, t.checkedInAt),
     index('visits_evidence_idx').on(t.evidenceScore, t.id),
+    // Team results: a collector's visits by the time that dates them (results rollup refresh), and
+    // the payments that keep a case's promises.
+    index('visits_collector_visited_idx').on(t.collectorId, sql`coalesce(${t.checkedInAt}, ${t.recordedAt}, ${t.checkedOutAt})`),
+    index('visits_paid_case_idx').on(t.caseId).where(sql`${t.outcome} = 'paid_official_channel'`),
     // Visits still on site, for the supervisors' overdue-visit alert.
     index('visits_on_site_idx').on(t.checkedInAt).where(sql`${t.checkedOutAt} is null and ${t.checkedInAt} is not null`),
     check('visits_amounts_check', sql`coalesce(${t.promiseAmount}, 1) > 0 and coalesce(${t.paymentAmount}, 1) > 0`),
