@@ -40,7 +40,8 @@ export function explainFlag(flag: EvidenceFlag, locale: ReviewLocale, addressKin
       const distance = figure(d, 'distanceM') ?? 0;
       const radius = figure(d, 'radiusM');
       const accuracy = figure(d, 'accuracyM');
-      if (zh) return `签到点距${addressZh[addressKind]} ${distance} 米${radius === null ? '' : `（允许 ${radius} 米）`}${accuracy === null ? '' : `；定位精度 ${accuracy} 米`}`;
+      if (zh)
+        return `签到点距${addressZh[addressKind]} ${distance} 米${radius === null ? '' : `（允许 ${radius} 米）`}${accuracy === null ? '' : `；定位精度 ${accuracy} 米`}`;
       return `Check-in ${distance} m from the ${addressEn[addressKind]}${radius === null ? '' : ` (allowed: ${radius} m)`}${accuracy === null ? '' : `; GPS accuracy ${accuracy} m`}`;
     }
     case 'poor_gps_accuracy': {
@@ -52,7 +53,8 @@ export function explainFlag(flag: EvidenceFlag, locale: ReviewLocale, addressKin
     case 'device_clock_skew': {
       const skew = figure(d, 'skewS') ?? 0;
       const limit = figure(d, 'limitS');
-      if (zh) return `手机时钟比服务器${skew >= 0 ? '快' : '慢'} ${durationZh(skew)}${limit === null ? '' : `（允许 ${durationZh(limit)}）`}，手机上的时间不可全信`;
+      if (zh)
+        return `手机时钟比服务器${skew >= 0 ? '快' : '慢'} ${durationZh(skew)}${limit === null ? '' : `（允许 ${durationZh(limit)}）`}，手机上的时间不可全信`;
       return `The phone's clock was ${durationEn(skew)} ${skew >= 0 ? 'ahead of' : 'behind'} the server's${limit === null ? '' : ` (allowed: ${durationEn(limit)})`}; its times cannot be fully trusted`;
     }
     case 'photo_outside_visit': {

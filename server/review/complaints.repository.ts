@@ -29,7 +29,9 @@ function conditions(filter: ComplaintFilter): (SQL | undefined)[] {
     filter.visitId === undefined ? undefined : eq(complaints.visitId, filter.visitId),
     filter.collectorId === undefined ? undefined : eq(complaints.collectorId, filter.collectorId),
     filter.assigneeId === undefined ? undefined : eq(complaints.assigneeId, filter.assigneeId),
-    beside === undefined ? undefined : or(eq(complaints.visitId, beside.visitId), and(isNull(complaints.visitId), eq(complaints.collectorId, beside.collectorId))),
+    beside === undefined
+      ? undefined
+      : or(eq(complaints.visitId, beside.visitId), and(isNull(complaints.visitId), eq(complaints.collectorId, beside.collectorId))),
     filter.before === undefined ? undefined : lt(complaints.id, filter.before),
   ];
 }
@@ -79,7 +81,12 @@ export async function insertComplaint(db: Executor, row: typeof complaints.$infe
 }
 
 /** Applies a change only if the complaint is still in the status it was read in (no lost updates). */
-export async function updateComplaint(db: Executor, id: string, expectedStatus: ComplaintStatus, changes: Partial<typeof complaints.$inferInsert>): Promise<boolean> {
+export async function updateComplaint(
+  db: Executor,
+  id: string,
+  expectedStatus: ComplaintStatus,
+  changes: Partial<typeof complaints.$inferInsert>,
+): Promise<boolean> {
   const rows = await db
     .update(complaints)
     .set({ ...changes, updatedAt: new Date() })
@@ -94,7 +101,14 @@ export async function assignableSupervisors(db: Executor, team: string | null, i
     .select({ id: users.id, name: users.displayName, teamName: teams.name })
     .from(users)
     .leftJoin(teams, eq(teams.id, users.teamId))
-    .where(and(eq(users.role, 'supervisor'), isNull(users.disabledAt), team === null ? undefined : eq(users.teamId, team), id === undefined ? undefined : eq(users.id, id)))
+    .where(
+      and(
+        eq(users.role, 'supervisor'),
+        isNull(users.disabledAt),
+        team === null ? undefined : eq(users.teamId, team),
+        id === undefined ? undefined : eq(users.id, id),
+      ),
+    )
     .orderBy(users.displayName);
 }
 

@@ -35,13 +35,19 @@ export async function complaintsRoutes(app: FastifyInstance, options: { teamScop
       },
       preHandler,
     },
-    async (request, reply) => reply.status(201).send(await createComplaint(app.db, currentSession(request).user, request.body, scopeOf(request))),
+    async (request, reply) =>
+      reply.status(201).send(await createComplaint(app.db, currentSession(request).user, request.body, scopeOf(request))),
   );
 
   api.get(
     '/api/review/complaints',
     {
-      schema: { tags: ['complaints'], summary: 'Complaints, newest first, by status, visit, collector or assignee (me: your own)', querystring: complaintListQuery, response: { 200: complaintListResponse, ...errors } },
+      schema: {
+        tags: ['complaints'],
+        summary: 'Complaints, newest first, by status, visit, collector or assignee (me: your own)',
+        querystring: complaintListQuery,
+        response: { 200: complaintListResponse, ...errors },
+      },
       preHandler,
     },
     async (request) => searchComplaints(app.db, currentSession(request).user, request.query, scopeOf(request)),
@@ -49,7 +55,10 @@ export async function complaintsRoutes(app: FastifyInstance, options: { teamScop
 
   api.get(
     '/api/review/complaints/:id',
-    { schema: { tags: ['complaints'], summary: 'One complaint', params: complaintIdParams, response: { 200: complaint, ...errors } }, preHandler },
+    {
+      schema: { tags: ['complaints'], summary: 'One complaint', params: complaintIdParams, response: { 200: complaint, ...errors } },
+      preHandler,
+    },
     async (request) => readComplaint(app.db, request.params.id, scopeOf(request)),
   );
 
@@ -71,7 +80,14 @@ export async function complaintsRoutes(app: FastifyInstance, options: { teamScop
 
   api.get(
     '/api/review/supervisors',
-    { schema: { tags: ['complaints'], summary: 'Supervisors a complaint can be assigned to', response: { 200: z.array(assignableSupervisor), ...errors } }, preHandler },
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'Supervisors a complaint can be assigned to',
+        response: { 200: z.array(assignableSupervisor), ...errors },
+      },
+      preHandler,
+    },
     async (request) => assignableSupervisors(app.db, scopeOf(request)),
   );
 }

@@ -1,12 +1,26 @@
 // Complaints (投诉): recorded against a visit or a collector, assigned to a supervisor, moved
 // forward only (open → investigating → resolved with the resolution), every step audited.
 import type { SessionUser } from '../../shared/schemas/auth.js';
-import type { Complaint, ComplaintListQuery, ComplaintListResponse, CreateComplaintRequest, UpdateComplaintRequest } from '../../shared/schemas/complaints.js';
+import type {
+  Complaint,
+  ComplaintListQuery,
+  ComplaintListResponse,
+  CreateComplaintRequest,
+  UpdateComplaintRequest,
+} from '../../shared/schemas/complaints.js';
 import { writeAudit } from '../audit/audit.repository.js';
 import type { Database } from '../db/client.js';
 import { DomainError, notFound } from '../http/errors.js';
 import { newId } from '../ids.js';
-import { assignableSupervisors, type ComplaintRow, findCollectorInScope, findComplaint, insertComplaint, listComplaints, updateComplaint } from './complaints.repository.js';
+import {
+  assignableSupervisors,
+  type ComplaintRow,
+  findCollectorInScope,
+  findComplaint,
+  insertComplaint,
+  listComplaints,
+  updateComplaint,
+} from './complaints.repository.js';
 import { findVisitForReview } from './visit-review.repository.js';
 
 const iso = (at: Date | null) => at?.toISOString() ?? null;
@@ -36,10 +50,19 @@ export function toComplaint(row: ComplaintRow): Complaint {
 
 async function requireAssignable(db: Database, assigneeId: string, scopeTeam: string | null): Promise<void> {
   const [found] = await assignableSupervisors(db, scopeTeam, assigneeId);
-  if (!found) throw new DomainError(422, 'Complaints are assigned to an active supervisor (of your team, when teams are separated). Choose one from the list.');
+  if (!found)
+    throw new DomainError(
+      422,
+      'Complaints are assigned to an active supervisor (of your team, when teams are separated). Choose one from the list.',
+    );
 }
 
-export async function createComplaint(db: Database, user: SessionUser, body: CreateComplaintRequest, scopeTeam: string | null): Promise<Complaint> {
+export async function createComplaint(
+  db: Database,
+  user: SessionUser,
+  body: CreateComplaintRequest,
+  scopeTeam: string | null,
+): Promise<Complaint> {
   let about: { collectorId: string; caseId: string | null; visitId: string | null };
   if (body.visitId !== undefined) {
     const visit = await findVisitForReview(db, body.visitId, scopeTeam);
@@ -54,7 +77,8 @@ export async function createComplaint(db: Database, user: SessionUser, body: Cre
     about = { collectorId: collector.id, caseId: null, visitId: null };
   }
   const receivedAt = body.receivedAt === undefined ? new Date() : new Date(body.receivedAt);
-  if (receivedAt.getTime() > Date.now() + 5 * 60_000) throw new DomainError(400, 'receivedAt is in the future. Give the time the complaint came in.');
+  if (receivedAt.getTime() > Date.now() + 5 * 60_000)
+    throw new DomainError(400, 'receivedAt is in the future. Give the time the complaint came in.');
   if (body.assigneeId !== undefined) await requireAssignable(db, body.assigneeId, scopeTeam);
   const id = newId();
   await db.transaction(async (tx) => {
@@ -68,13 +92,26 @@ export async function createComplaint(db: Database, user: SessionUser, body: Cre
       recordedBy: user.id,
       assigneeId: body.assigneeId ?? null,
     });
-    await writeAudit(tx, { actorUserId: user.id, actorRole: user.role, action: 'complaint.create', subjectType: 'complaint', subjectId: id, detail: { ...about, source: body.source, channel: body.channel, assigneeId: body.assigneeId ?? null } });
+    await writeAudit(tx, {
+      actorUserId: user.id,
+      actorRole: user.role,
+      action: 'complaint.create',
+      subjectType: 'complaint',
+      subjectId: id,
+      detail: { ...about, source: body.source, channel: body.channel, assigneeId: body.assigneeId ?? null },
+    });
   });
   return toComplaint((await findComplaint(db, id, null))!);
 }
 
-export async function searchComplaints(db: Database, user: SessionUser, query: ComplaintListQuery, scopeTeam: string | null): Promise<ComplaintListResponse> {
-  if (query.cursor !== undefined && !/^[0-9a-f-]{36}$/i.test(query.cursor)) throw new DomainError(400, 'The cursor is not one this server gave out. Start again from the first page.');
+export async function searchComplaints(
+  db: Database,
+  user: SessionUser,
+  query: ComplaintListQuery,
+  scopeTeam: string | null,
+): Promise<ComplaintListResponse> {
+  if (query.cursor !== undefined && !/^[0-9a-f-]{36}$/i.test(query.cursor))
+    throw new DomainError(400, 'The cursor is not one this server gave out. Start again from the first page.');
   const rows = await listComplaints(
     db,
     {
@@ -97,11 +134,18 @@ export async function readComplaint(db: Database, id: string, scopeTeam: string 
   return toComplaint(row);
 }
 
-export async function changeComplaint(db: Database, user: SessionUser, id: string, body: UpdateComplaintRequest, scopeTeam: string | null): Promise<Complaint> {
+export async function changeComplaint(
+  db: Database,
+  user: SessionUser,
+  id: string,
+  body: UpdateComplaintRequest,
+  scopeTeam: string | null,
+): Promise<Complaint> {
   const row = await findComplaint(db, id, scopeTeam);
   if (!row) throw notFound('Complaint');
   const current = row.complaint;
-  if (current.status === 'resolved') throw new DomainError(409, 'This complaint is resolved and stays as it was closed. Record a new complaint if the matter comes back.');
+  if (current.status === 'resolved')
+    throw new DomainError(409, 'This complaint is resolved and stays as it was closed. Record a new complaint if the matter comes back.');
   if (body.assigneeId !== undefined) await requireAssignable(db, body.assigneeId, scopeTeam);
   const assigneeId = body.assigneeId ?? current.assigneeId;
   if (body.status === 'investigating') {
@@ -113,7 +157,11 @@ export async function changeComplaint(db: Database, user: SessionUser, id: strin
   }
   const resolved = body.status === 'resolved' ? { resolution: body.resolution ?? null, resolvedAt: new Date(), resolvedBy: user.id } : {};
   await db.transaction(async (tx) => {
-    const applied = await updateComplaint(tx, id, current.status, { assigneeId, ...(body.status ? { status: body.status } : {}), ...resolved });
+    const applied = await updateComplaint(tx, id, current.status, {
+      assigneeId,
+      ...(body.status ? { status: body.status } : {}),
+      ...resolved,
+    });
     if (!applied) throw new DomainError(409, 'Someone changed this complaint a moment ago. Reload it and try again.');
     await writeAudit(tx, {
       actorUserId: user.id,
@@ -121,7 +169,12 @@ export async function changeComplaint(db: Database, user: SessionUser, id: strin
       action: 'complaint.update',
       subjectType: 'complaint',
       subjectId: id,
-      detail: { from: current.status, to: body.status ?? current.status, assigneeId, ...(body.resolution ? { resolution: body.resolution } : {}) },
+      detail: {
+        from: current.status,
+        to: body.status ?? current.status,
+        assigneeId,
+        ...(body.resolution ? { resolution: body.resolution } : {}),
+      },
     });
   });
   return readComplaint(db, id, null);

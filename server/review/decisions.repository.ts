@@ -91,7 +91,12 @@ export async function revisitOfVisit(db: Executor, visitId: string) {
 }
 
 export async function revisitById(db: Executor, id: string) {
-  const [row] = await db.select(revisitColumns).from(revisitRequests).innerJoin(users, eq(users.id, revisitRequests.requestedBy)).where(eq(revisitRequests.id, id)).limit(1);
+  const [row] = await db
+    .select(revisitColumns)
+    .from(revisitRequests)
+    .innerJoin(users, eq(users.id, revisitRequests.requestedBy))
+    .where(eq(revisitRequests.id, id))
+    .limit(1);
   return row;
 }
 

@@ -49,13 +49,23 @@ SHA-256, computed on the phone when captured and checked by the server when it a
 
 type Found = NonNullable<Awaited<ReturnType<typeof findVisitForReview>>>;
 
-async function build(db: Database, user: SessionUser, subject: { type: 'visit' | 'case'; id: string }, caseRow: NonNullable<Awaited<ReturnType<typeof findCaseForPack>>>, visits: Found[], store: PhotoStore): Promise<EvidencePack> {
+async function build(
+  db: Database,
+  user: SessionUser,
+  subject: { type: 'visit' | 'case'; id: string },
+  caseRow: NonNullable<Awaited<ReturnType<typeof findCaseForPack>>>,
+  visits: Found[],
+  store: PhotoStore,
+): Promise<EvidencePack> {
   const at = new Date();
   const documents: BufferEntry[] = [{ path: 'README.txt', bytes: Buffer.from(readme) }];
   const stored: StoredEntry[] = [];
   const missing: { path: string; sha256: string; reason: string }[] = [];
   const { debtorIdNumber, ...caseFields } = caseRow;
-  documents.push({ path: 'case.json', bytes: json({ ...caseFields, debtorIdNumberMasked: maskIdNumber(debtorIdNumber), visitIds: visits.map((v) => v.visit.id) }) });
+  documents.push({
+    path: 'case.json',
+    bytes: json({ ...caseFields, debtorIdNumberMasked: maskIdNumber(debtorIdNumber), visitIds: visits.map((v) => v.visit.id) }),
+  });
   for (const found of visits) {
     const { review, stored: files } = await assembleReview(db, user, found);
     const folder = `visits/${found.visit.id}`;
@@ -63,14 +73,22 @@ async function build(db: Database, user: SessionUser, subject: { type: 'visit' |
     documents.push({ path: `${folder}/visit.json`, bytes: json(record) });
     documents.push({ path: `${folder}/review-history.json`, bytes: json(decisions) });
     documents.push({ path: `${folder}/complaints.json`, bytes: json(complaints) });
-    const media = [...review.photos.map((p) => ({ sha256: p.sha256, kind: 'photos' })), ...review.audio.map((a) => ({ sha256: a.sha256, kind: 'audio' }))];
+    const media = [
+      ...review.photos.map((p) => ({ sha256: p.sha256, kind: 'photos' })),
+      ...review.audio.map((a) => ({ sha256: a.sha256, kind: 'audio' })),
+    ];
     for (const { sha256, kind } of media) {
       const file = files.get(sha256);
       if (!file) {
         missing.push({ path: `${folder}/${kind}/${sha256}`, sha256, reason: 'not uploaded from the phone yet' });
         continue;
       }
-      stored.push({ path: `${folder}/${kind}/${sha256}.${extensionOf(file.contentType)}`, sha256, sizeBytes: file.sizeBytes, open: () => store.open(file.storageKey) });
+      stored.push({
+        path: `${folder}/${kind}/${sha256}.${extensionOf(file.contentType)}`,
+        sha256,
+        sizeBytes: file.sizeBytes,
+        open: () => store.open(file.storageKey),
+      });
     }
   }
   const manifestOf = (packed: PackedFile[]) => ({
@@ -92,7 +110,11 @@ async function build(db: Database, user: SessionUser, subject: { type: 'visit' |
     detail: { visitIds: visits.map((v) => v.visit.id), files: zip.files.length, bytes: zip.sizeBytes, missing: missing.length },
   });
   const day = at.toISOString().slice(0, 10).replaceAll('-', '');
-  return { filename: `evidence-${subject.type}-${caseRow.externalId.replace(/[^A-Za-z0-9_-]/g, '_')}-${day}.zip`, sizeBytes: zip.sizeBytes, stream: zip.stream };
+  return {
+    filename: `evidence-${subject.type}-${caseRow.externalId.replace(/[^A-Za-z0-9_-]/g, '_')}-${day}.zip`,
+    sizeBytes: zip.sizeBytes,
+    stream: zip.stream,
+  };
 }
 
 export async function visitEvidencePack(db: Database, user: SessionUser, visitId: string, options: PackOptions): Promise<EvidencePack> {

@@ -58,8 +58,14 @@ export async function queuePage(db: Executor, filter: QueueFilter, cursor: Queue
     .leftJoin(teams, eq(teams.id, users.teamId))
     .innerJoin(cases, eq(cases.id, visits.caseId))
     .innerJoin(creditors, eq(creditors.id, cases.creditorId))
-    .leftJoin(evidenceReview, and(eq(evidenceReview.visitId, visits.id), eq(evidenceReview.subject, 'evidence'), eq(evidenceReview.current, true)))
-    .leftJoin(settlementReview, and(eq(settlementReview.visitId, visits.id), eq(settlementReview.subject, 'settlement'), eq(settlementReview.current, true)))
+    .leftJoin(
+      evidenceReview,
+      and(eq(evidenceReview.visitId, visits.id), eq(evidenceReview.subject, 'evidence'), eq(evidenceReview.current, true)),
+    )
+    .leftJoin(
+      settlementReview,
+      and(eq(settlementReview.visitId, visits.id), eq(settlementReview.subject, 'settlement'), eq(settlementReview.current, true)),
+    )
     .where(
       and(
         // Ready for review once the record has arrived; a bare check-in is a visit still under way.

@@ -10,7 +10,13 @@ const encodeCursor = (cursor: QueueCursor) => Buffer.from(JSON.stringify(cursor)
 function decodeCursor(text: string): QueueCursor {
   try {
     const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && Number.isInteger(value[0]) && typeof value[1] === 'string' && /^[0-9a-f-]{36}$/i.test(value[1])) {
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      Number.isInteger(value[0]) &&
+      typeof value[1] === 'string' &&
+      /^[0-9a-f-]{36}$/i.test(value[1])
+    ) {
       return [value[0] as number, value[1]];
     }
   } catch {
@@ -26,7 +32,12 @@ function nextDay(date: string): string {
 }
 
 function toItem(row: QueueRow): ReviewQueueItem {
-  const settlement = row.promiseKind === 'settlement_requested' ? (row.settlementDecision === 'approved' || row.settlementDecision === 'refused' ? row.settlementDecision : 'pending') : null;
+  const settlement =
+    row.promiseKind === 'settlement_requested'
+      ? row.settlementDecision === 'approved' || row.settlementDecision === 'refused'
+        ? row.settlementDecision
+        : 'pending'
+      : null;
   return {
     visitId: row.visitId,
     caseId: row.caseId,
@@ -49,7 +60,11 @@ function toItem(row: QueueRow): ReviewQueueItem {
 }
 
 /** A page of the queue; dates are days in the service's zone (TIME_ZONE), both ends included. */
-export async function reviewQueue(db: Database, query: ReviewQueueQuery, options: { scopeTeam: string | null; timeZone: string }): Promise<ReviewQueueResponse> {
+export async function reviewQueue(
+  db: Database,
+  query: ReviewQueueQuery,
+  options: { scopeTeam: string | null; timeZone: string },
+): Promise<ReviewQueueResponse> {
   const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   const rows = await queuePage(
     db,
@@ -67,5 +82,8 @@ export async function reviewQueue(db: Database, query: ReviewQueueQuery, options
   );
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  return { visits: page.map(toItem), nextCursor: rows.length > query.limit && last ? encodeCursor([last.evidenceScore, last.visitId]) : null };
+  return {
+    visits: page.map(toItem),
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.evidenceScore, last.visitId]) : null,
+  };
 }

@@ -34,19 +34,34 @@ export function alertSignal(alert: { id: string; kind: ReviewAlertKind; raisedAt
     collectorId: subject.collectorId,
     collectorName: subject.collectorName,
     checkedInAt: subject.checkedInAt?.toISOString() ?? null,
-    minutesOnSite: alert.kind === 'overdue_visit' && subject.checkedInAt ? Math.floor((alert.raisedAt.getTime() - subject.checkedInAt.getTime()) / 60_000) : null,
+    minutesOnSite:
+      alert.kind === 'overdue_visit' && subject.checkedInAt
+        ? Math.floor((alert.raisedAt.getTime() - subject.checkedInAt.getTime()) / 60_000)
+        : null,
     codes: alert.kind === 'high_risk_check_in' ? highCodes : [],
     raisedAt: alert.raisedAt.toISOString(),
   };
 }
 
 /** Claims alerts of one kind for these visits; answers the signals this caller won, with the collector's team. */
-async function claim(db: Database, kind: ReviewAlertKind, visitIds: string[], now: Date): Promise<{ signal: ReviewAlertSignal; teamId: string | null }[]> {
+async function claim(
+  db: Database,
+  kind: ReviewAlertKind,
+  visitIds: string[],
+  now: Date,
+): Promise<{ signal: ReviewAlertSignal; teamId: string | null }[]> {
   const won = await claimAlerts(
     db,
     visitIds.map((visitId) => ({ id: newId(), visitId, kind, raisedAt: now })),
   );
-  const subjects = new Map((await alertSubjects(db, won.map((row) => row.visit_id))).map((s) => [s.visitId, s]));
+  const subjects = new Map(
+    (
+      await alertSubjects(
+        db,
+        won.map((row) => row.visit_id),
+      )
+    ).map((s) => [s.visitId, s]),
+  );
   return won.flatMap((row) => {
     const subject = subjects.get(row.visit_id);
     return subject ? [{ signal: alertSignal({ id: row.id, kind, raisedAt: now }, subject), teamId: subject.teamId }] : [];
@@ -54,11 +69,15 @@ async function claim(db: Database, kind: ReviewAlertKind, visitIds: string[], no
 }
 
 export function raiseOverdueAlerts(db: Database, now: Date, overdueMinutes: number) {
-  return overdueVisitIds(db, new Date(now.getTime() - overdueMinutes * 60_000), new Date(now.getTime() - lookbackMs), 200).then((ids) => claim(db, 'overdue_visit', ids, now));
+  return overdueVisitIds(db, new Date(now.getTime() - overdueMinutes * 60_000), new Date(now.getTime() - lookbackMs), 200).then((ids) =>
+    claim(db, 'overdue_visit', ids, now),
+  );
 }
 
 export function raiseHighRiskAlerts(db: Database, collectorId: string, caseIds: string[], now: Date) {
-  return highRiskVisitIds(db, collectorId, caseIds, new Date(now.getTime() - arrivalWindowMs)).then((ids) => claim(db, 'high_risk_check_in', ids, now));
+  return highRiskVisitIds(db, collectorId, caseIds, new Date(now.getTime() - arrivalWindowMs)).then((ids) =>
+    claim(db, 'high_risk_check_in', ids, now),
+  );
 }
 
 const visitsNotice = z.object({ collectorId: z.uuid(), caseIds: z.array(z.uuid()) });
@@ -66,7 +85,11 @@ const visitsNotice = z.object({ collectorId: z.uuid(), caseIds: z.array(z.uuid()
 export async function registerReviewAlerts(app: FastifyInstance, database: DatabaseHandle, options: ReviewAlertOptions): Promise<void> {
   const emit = (alerts: { signal: ReviewAlertSignal; teamId: string | null }[]) => {
     // The staff rooms of the collector's team, less the dispatchers: these are the supervisors' to act on.
-    for (const { signal, teamId } of alerts) app.realtime.to(watcherRooms([teamId])).except('role:dispatcher').emit('review:alert', signal);
+    for (const { signal, teamId } of alerts)
+      app.realtime
+        .to(watcherRooms([teamId]))
+        .except('role:dispatcher')
+        .emit('review:alert', signal);
   };
   const failed = (what: string) => (error: unknown) => app.log.error({ err: error }, `could not raise ${what} alerts`);
   // Closing waits for checks under way, so none queries a database that is being closed.
@@ -86,7 +109,9 @@ export async function registerReviewAlerts(app: FastifyInstance, database: Datab
     }
     const notice = visitsNotice.safeParse(parsed);
     if (!notice.success) return;
-    void track(raiseHighRiskAlerts(database.db, notice.data.collectorId, notice.data.caseIds, new Date()).then(emit, failed('high-risk check-in')));
+    void track(
+      raiseHighRiskAlerts(database.db, notice.data.collectorId, notice.data.caseIds, new Date()).then(emit, failed('high-risk check-in')),
+    );
   });
 
   let checking = false;

@@ -4,7 +4,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { caseIdParams } from '../../shared/schemas/cases.js';
 import { apiError } from '../../shared/schemas/errors.js';
-import { decisionResponse, reviewQueueQuery, reviewQueueResponse, settlementRequest, verdictRequest, visitIdParams, visitReview } from '../../shared/schemas/review.js';
+import {
+  decisionResponse,
+  reviewQueueQuery,
+  reviewQueueResponse,
+  settlementRequest,
+  verdictRequest,
+  visitIdParams,
+  visitReview,
+} from '../../shared/schemas/review.js';
 import { currentSession } from '../auth/auth.plugin.js';
 import { type DispatchTeamScope, visibleTeam } from '../dispatch/team-scope.js';
 import type { PhotoStore } from '../evidence/photo-store.js';
@@ -29,7 +37,11 @@ export async function reviewRoutes(app: FastifyInstance, options: ReviewRoutesOp
   const scopeOf = (request: FastifyRequest) => visibleTeam(currentSession(request).user, options.teamScope);
   // A revisit put the case back in the pool: every dispatcher's map hears it, through the adapter.
   const onPoolChanged = (change: PoolChange) =>
-    emitDispatchChanged(app.realtime, { signal: { reason: 'assignment', caseIds: change.caseIds, collectorId: change.previousCollectorId }, teams: change.previousTeams, pool: true });
+    emitDispatchChanged(app.realtime, {
+      signal: { reason: 'assignment', caseIds: change.caseIds, collectorId: change.previousCollectorId },
+      teams: change.previousTeams,
+      pool: true,
+    });
 
   api.get(
     '/api/review/visits',
@@ -51,7 +63,8 @@ export async function reviewRoutes(app: FastifyInstance, options: ReviewRoutesOp
     {
       schema: {
         tags: ['review'],
-        summary: 'A visit’s review: target, check-in, photos, the collector’s check-ins around it, timeline, anomalies in words, decisions, complaints',
+        summary:
+          'A visit’s review: target, check-in, photos, the collector’s check-ins around it, timeline, anomalies in words, decisions, complaints',
         params: visitIdParams,
         response: { 200: visitReview, ...errors },
       },
@@ -75,7 +88,14 @@ export async function reviewRoutes(app: FastifyInstance, options: ReviewRoutesOp
       preHandler,
     },
     async (request, reply) =>
-      reply.status(201).send(await decideVerdict(app.db, currentSession(request).user, request.params.id, request.body, { scopeTeam: scopeOf(request), onPoolChanged })),
+      reply
+        .status(201)
+        .send(
+          await decideVerdict(app.db, currentSession(request).user, request.params.id, request.body, {
+            scopeTeam: scopeOf(request),
+            onPoolChanged,
+          }),
+        ),
   );
 
   api.post(
@@ -91,7 +111,12 @@ export async function reviewRoutes(app: FastifyInstance, options: ReviewRoutesOp
       },
       preHandler,
     },
-    async (request, reply) => reply.status(201).send(await decideSettlement(app.db, currentSession(request).user, request.params.id, request.body, { scopeTeam: scopeOf(request) })),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await decideSettlement(app.db, currentSession(request).user, request.params.id, request.body, { scopeTeam: scopeOf(request) }),
+        ),
   );
 
   const sendPack = (reply: FastifyReply, pack: EvidencePack) =>
@@ -101,17 +126,43 @@ export async function reviewRoutes(app: FastifyInstance, options: ReviewRoutesOp
       .header('content-disposition', `attachment; filename="${pack.filename}"`)
       .header('cache-control', 'no-store')
       .send(pack.stream);
-  const packDescription = 'A zip: original photos and recordings, visit records (JSON), review history, complaints, manifest.json and SHA256SUMS (sha256sum -c).';
+  const packDescription =
+    'A zip: original photos and recordings, visit records (JSON), review history, complaints, manifest.json and SHA256SUMS (sha256sum -c).';
 
   api.get(
     '/api/review/visits/:id/evidence-pack',
-    { schema: { tags: ['review'], summary: 'Evidence pack of one visit (zip)', description: packDescription, params: visitIdParams }, preHandler },
-    async (request, reply) => sendPack(reply, await visitEvidencePack(app.db, currentSession(request).user, request.params.id, { scopeTeam: scopeOf(request), photoStore: options.photoStore })),
+    {
+      schema: { tags: ['review'], summary: 'Evidence pack of one visit (zip)', description: packDescription, params: visitIdParams },
+      preHandler,
+    },
+    async (request, reply) =>
+      sendPack(
+        reply,
+        await visitEvidencePack(app.db, currentSession(request).user, request.params.id, {
+          scopeTeam: scopeOf(request),
+          photoStore: options.photoStore,
+        }),
+      ),
   );
 
   api.get(
     '/api/review/cases/:id/evidence-pack',
-    { schema: { tags: ['review'], summary: 'Evidence pack of every visit of a case (zip)', description: packDescription, params: caseIdParams }, preHandler },
-    async (request, reply) => sendPack(reply, await caseEvidencePack(app.db, currentSession(request).user, request.params.id, { scopeTeam: scopeOf(request), photoStore: options.photoStore })),
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'Evidence pack of every visit of a case (zip)',
+        description: packDescription,
+        params: caseIdParams,
+      },
+      preHandler,
+    },
+    async (request, reply) =>
+      sendPack(
+        reply,
+        await caseEvidencePack(app.db, currentSession(request).user, request.params.id, {
+          scopeTeam: scopeOf(request),
+          photoStore: options.photoStore,
+        }),
+      ),
   );
 }

@@ -36,7 +36,12 @@ describe('review rules', () => {
       ['record', null],
       ['check_out', null],
     ]);
-    expect(timeline[1]).toEqual({ kind: 'check_in', deviceAt: '2026-11-23T02:00:00.000Z', serverAt: '2026-11-23T02:40:00.000Z', ref: null });
+    expect(timeline[1]).toEqual({
+      kind: 'check_in',
+      deviceAt: '2026-11-23T02:00:00.000Z',
+      serverAt: '2026-11-23T02:40:00.000Z',
+      ref: null,
+    });
   });
 
   it('never lets the visit’s own collector decide, and changes a decision only when named', () => {
@@ -44,7 +49,10 @@ describe('review rules', () => {
     const base = { deciderId: 'u1', collectorId: 'c1', what: 'verdict' as const };
     expect(decisionRefusal({ ...base, standing: undefined, replaces: undefined })).toBeNull();
     expect(decisionRefusal({ ...base, deciderId: 'c1', standing: undefined, replaces: undefined })?.status).toBe(403);
-    expect(decisionRefusal({ ...base, standing, replaces: undefined })).toMatchObject({ status: 409, message: expect.stringContaining('s1') as string });
+    expect(decisionRefusal({ ...base, standing, replaces: undefined })).toMatchObject({
+      status: 409,
+      message: expect.stringContaining('s1') as string,
+    });
     expect(decisionRefusal({ ...base, standing, replaces: 's1' })).toBeNull();
     expect(decisionRefusal({ ...base, standing, replaces: 'old' })?.status).toBe(409);
     expect(decisionRefusal({ ...base, standing: undefined, replaces: 's1' })?.status).toBe(409);

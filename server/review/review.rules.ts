@@ -28,10 +28,12 @@ export function buildTimeline(input: TimelineInput): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   if (input.plannedArrival) events.push({ kind: 'planned_arrival', deviceAt: iso(input.plannedArrival), serverAt: null, ref: null });
   if (input.checkIn) events.push({ kind: 'check_in', deviceAt: iso(input.checkIn.at), serverAt: iso(input.checkIn.receivedAt), ref: null });
-  for (const photo of input.photos) events.push({ kind: 'photo', deviceAt: iso(photo.takenAt), serverAt: iso(photo.receivedAt), ref: photo.sha256 });
+  for (const photo of input.photos)
+    events.push({ kind: 'photo', deviceAt: iso(photo.takenAt), serverAt: iso(photo.receivedAt), ref: photo.sha256 });
   for (const piece of input.audio) events.push({ kind: 'audio', deviceAt: piece.startedAt, serverAt: null, ref: piece.sha256 });
   if (input.record) events.push({ kind: 'record', deviceAt: iso(input.record.at), serverAt: iso(input.record.receivedAt), ref: null });
-  if (input.checkOut) events.push({ kind: 'check_out', deviceAt: iso(input.checkOut.at), serverAt: iso(input.checkOut.receivedAt), ref: null });
+  if (input.checkOut)
+    events.push({ kind: 'check_out', deviceAt: iso(input.checkOut.at), serverAt: iso(input.checkOut.receivedAt), ref: null });
   const rank: Record<TimelineEvent['kind'], number> = { planned_arrival: 0, check_in: 1, audio: 2, photo: 3, record: 4, check_out: 5 };
   const time = (event: TimelineEvent) => (event.deviceAt === null ? Number.POSITIVE_INFINITY : Date.parse(event.deviceAt));
   // Stable by kind on equal times, so check-in stays before the photos taken the same second.

@@ -22,7 +22,13 @@ export async function findVisitForReview(db: Executor, visitId: string, scopeTea
         status: cases.status,
       },
       creditor: creditors.code,
-      target: { addressId: caseAddresses.id, kind: caseAddresses.kind, address: caseAddresses.address, lat: caseAddresses.lat, lng: caseAddresses.lng },
+      target: {
+        addressId: caseAddresses.id,
+        kind: caseAddresses.kind,
+        address: caseAddresses.address,
+        lat: caseAddresses.lat,
+        lng: caseAddresses.lng,
+      },
     })
     .from(visits)
     .innerJoin(users, eq(users.id, visits.collectorId))
@@ -63,7 +69,13 @@ export async function photosForReview(db: Executor, visitId: string) {
 export async function storedFiles(db: Executor, hashes: string[]) {
   if (hashes.length === 0) return [];
   return db
-    .select({ sha256: photos.sha256, sizeBytes: photos.sizeBytes, contentType: photos.contentType, storageKey: photos.storageKey, receivedAt: photos.receivedAt })
+    .select({
+      sha256: photos.sha256,
+      sizeBytes: photos.sizeBytes,
+      contentType: photos.contentType,
+      storageKey: photos.storageKey,
+      receivedAt: photos.receivedAt,
+    })
     .from(photos)
     .where(sql`${photos.sha256} = any(${sql.param(hashes)}::text[])`);
 }
@@ -71,7 +83,14 @@ export async function storedFiles(db: Executor, hashes: string[]) {
 /** The collector's check-in just before (or just after) this one, on any case. */
 export async function neighbourCheckIn(db: Executor, collectorId: string, visitId: string, at: Date, direction: 'previous' | 'next') {
   const [row] = await db
-    .select({ visitId: visits.id, caseId: visits.caseId, debtorName: cases.debtorName, checkedInAt: visits.checkedInAt, lat: visits.checkInLat, lng: visits.checkInLng })
+    .select({
+      visitId: visits.id,
+      caseId: visits.caseId,
+      debtorName: cases.debtorName,
+      checkedInAt: visits.checkedInAt,
+      lat: visits.checkInLat,
+      lng: visits.checkInLng,
+    })
     .from(visits)
     .innerJoin(cases, eq(cases.id, visits.caseId))
     .where(

@@ -12,7 +12,14 @@ import { listComplaints } from './complaints.repository.js';
 import { toComplaint } from './complaints.service.js';
 import { decisionHistory, type RevisitRow, revisitOfVisit } from './decisions.repository.js';
 import { buildTimeline, reviewStatusOf, riskOf } from './review.rules.js';
-import { findVisitForReview, neighbourCheckIn, photosForReview, plannedArrival, storedFiles, type VisitForReview } from './visit-review.repository.js';
+import {
+  findVisitForReview,
+  neighbourCheckIn,
+  photosForReview,
+  plannedArrival,
+  storedFiles,
+  type VisitForReview,
+} from './visit-review.repository.js';
 
 const iso = (at: Date | null) => at?.toISOString() ?? null;
 
@@ -72,7 +79,8 @@ export async function assembleReview(db: Database, viewer: SessionUser, found: V
 
   const stored = new Map<string, { storageKey: string; sizeBytes: number; contentType: string }>();
   for (const photo of photoRows) {
-    if (photo.storageKey !== null && photo.storedBytes !== null && photo.contentType !== null) stored.set(photo.sha256, { storageKey: photo.storageKey, sizeBytes: photo.storedBytes, contentType: photo.contentType });
+    if (photo.storageKey !== null && photo.storedBytes !== null && photo.contentType !== null)
+      stored.set(photo.sha256, { storageKey: photo.storageKey, sizeBytes: photo.storedBytes, contentType: photo.contentType });
   }
   for (const file of audioFiles) stored.set(file.sha256, file);
 
@@ -111,8 +119,14 @@ export async function assembleReview(db: Database, viewer: SessionUser, found: V
       familySituation: visit.familySituation,
       notes: visit.notes,
       newPhone: visit.newPhone,
-      promise: visit.promiseAmount !== null && visit.promiseDueDate !== null ? { amount: visit.promiseAmount, dueDate: visit.promiseDueDate, kind: visit.promiseKind ?? 'promise' } : null,
-      payment: visit.paymentAmount !== null ? { amount: visit.paymentAmount, reference: visit.paymentReference ?? '', channel: visit.paymentChannel ?? '' } : null,
+      promise:
+        visit.promiseAmount !== null && visit.promiseDueDate !== null
+          ? { amount: visit.promiseAmount, dueDate: visit.promiseDueDate, kind: visit.promiseKind ?? 'promise' }
+          : null,
+      payment:
+        visit.paymentAmount !== null
+          ? { amount: visit.paymentAmount, reference: visit.paymentReference ?? '', channel: visit.paymentChannel ?? '' }
+          : null,
       evidenceScore: visit.evidenceScore,
       risk: riskOf(visit.evidenceFlags),
       deviceClockSkewS: visit.deviceClockSkewS,
@@ -129,7 +143,9 @@ export async function assembleReview(db: Database, viewer: SessionUser, found: V
     },
     target: found.target,
     checkIn,
-    checkOut: visit.checkedOutAt ? { at: visit.checkedOutAt.toISOString(), receivedAt: iso(visit.checkOutReceivedAt), lat: visit.checkOutLat, lng: visit.checkOutLng } : null,
+    checkOut: visit.checkedOutAt
+      ? { at: visit.checkedOutAt.toISOString(), receivedAt: iso(visit.checkOutReceivedAt), lat: visit.checkOutLat, lng: visit.checkOutLng }
+      : null,
     photos: photoRows.map((p) => ({
       sha256: p.sha256,
       sizeBytes: p.sizeBytes,
@@ -174,6 +190,13 @@ export async function readVisitReview(db: Database, user: SessionUser, visitId: 
   const found = await findVisitForReview(db, visitId, scopeTeam);
   if (!found) throw notFound('Visit');
   const { review } = await assembleReview(db, user, found);
-  await writeAudit(db, { actorUserId: user.id, actorRole: user.role, action: 'visit.review_view', subjectType: 'visit', subjectId: visitId, detail: { caseId: found.case.id } });
+  await writeAudit(db, {
+    actorUserId: user.id,
+    actorRole: user.role,
+    action: 'visit.review_view',
+    subjectType: 'visit',
+    subjectId: visitId,
+    detail: { caseId: found.case.id },
+  });
   return review;
 }

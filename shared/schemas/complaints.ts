@@ -28,7 +28,12 @@ export const complaint = z.object({
 });
 export type Complaint = z.infer<typeof complaint>;
 
-const text = (max: number) => z.string().trim().min(1, 'Write what was said').max(max, `Keep it under ${max.toLocaleString('en')} characters`);
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'Write what was said')
+    .max(max, `Keep it under ${max.toLocaleString('en')} characters`);
 
 /** About one visit (its collector and case follow from it) or about a collector in general. */
 export const createComplaintRequest = z
@@ -42,7 +47,10 @@ export const createComplaintRequest = z
     receivedAt: z.iso.datetime({ offset: true }).optional(),
     assigneeId: z.uuid('Not a user id').optional(),
   })
-  .refine((c) => c.visitId !== undefined || c.collectorId !== undefined, { message: 'Say which visit or which collector the complaint is about', path: ['visitId'] });
+  .refine((c) => c.visitId !== undefined || c.collectorId !== undefined, {
+    message: 'Say which visit or which collector the complaint is about',
+    path: ['visitId'],
+  });
 export type CreateComplaintRequest = z.infer<typeof createComplaintRequest>;
 
 /** Assign, start investigating, or resolve (with the resolution). Status only moves forward: open → investigating → resolved. */
@@ -53,8 +61,14 @@ export const updateComplaintRequest = z
     resolution: text(4000).optional(),
   })
   .refine((u) => u.assigneeId !== undefined || u.status !== undefined, { message: 'Send an assignee or a new status' })
-  .refine((u) => u.status !== 'resolved' || u.resolution !== undefined, { message: 'Write how the complaint was resolved', path: ['resolution'] })
-  .refine((u) => u.resolution === undefined || u.status === 'resolved', { message: 'A resolution goes with status resolved', path: ['resolution'] });
+  .refine((u) => u.status !== 'resolved' || u.resolution !== undefined, {
+    message: 'Write how the complaint was resolved',
+    path: ['resolution'],
+  })
+  .refine((u) => u.resolution === undefined || u.status === 'resolved', {
+    message: 'A resolution goes with status resolved',
+    path: ['resolution'],
+  });
 export type UpdateComplaintRequest = z.infer<typeof updateComplaintRequest>;
 
 const listParam = <T extends readonly [string, ...string[]]>(values: T) =>

@@ -140,8 +140,12 @@ export const visitReview = z.object({
     status: z.enum(caseStatuses),
   }),
   target: z.object({ addressId: z.uuid(), kind: z.enum(addressKinds), address: z.string(), ...point }),
-  checkIn: z.object({ at: z.iso.datetime(), receivedAt: z.iso.datetime().nullable(), ...point, accuracyM: z.number(), distanceM: z.number() }).nullable(),
-  checkOut: z.object({ at: z.iso.datetime(), receivedAt: z.iso.datetime().nullable(), lat: z.number().nullable(), lng: z.number().nullable() }).nullable(),
+  checkIn: z
+    .object({ at: z.iso.datetime(), receivedAt: z.iso.datetime().nullable(), ...point, accuracyM: z.number(), distanceM: z.number() })
+    .nullable(),
+  checkOut: z
+    .object({ at: z.iso.datetime(), receivedAt: z.iso.datetime().nullable(), lat: z.number().nullable(), lng: z.number().nullable() })
+    .nullable(),
   photos: z.array(
     z.object({
       sha256: sha256Hex,
@@ -156,14 +160,24 @@ export const visitReview = z.object({
     }),
   ),
   audio: z.array(
-    z.object({ sha256: sha256Hex, sizeBytes: z.number().int(), contentType: z.string(), durationS: z.number(), startedAt: z.iso.datetime({ offset: true }), complete: z.boolean(), arrived: z.boolean() }),
+    z.object({
+      sha256: sha256Hex,
+      sizeBytes: z.number().int(),
+      contentType: z.string(),
+      durationS: z.number(),
+      startedAt: z.iso.datetime({ offset: true }),
+      complete: z.boolean(),
+      arrived: z.boolean(),
+    }),
   ),
   previousCheckIn: neighbourCheckIn.nullable(),
   nextCheckIn: neighbourCheckIn.nullable(),
   timeline: z.array(timelineEvent),
   anomalies: z.array(anomaly),
   review: z.object({ status: z.enum(reviewStatuses), history: z.array(reviewDecision), revisit: revisitRequest.nullable() }),
-  settlement: z.object({ status: z.enum(settlementStatuses), amount: z.number().int(), totalOutstanding: z.number().int(), dueDate: z.string() }).nullable(),
+  settlement: z
+    .object({ status: z.enum(settlementStatuses), amount: z.number().int(), totalOutstanding: z.number().int(), dueDate: z.string() })
+    .nullable(),
   complaints: z.array(complaint),
   /** Whether the viewer may decide on this visit; nobody decides on a visit of their own. */
   mayDecide: z.boolean(),
@@ -180,7 +194,10 @@ export const verdictRequest = z
     /** The id of the standing verdict this one replaces; without it a decided visit answers 409. */
     replaces: z.uuid('Not a verdict id').optional(),
   })
-  .refine((v) => v.verdict === 'accept' || (v.reason ?? '').length > 0, { message: 'Give a reason: the collector and the dispatcher read it', path: ['reason'] })
+  .refine((v) => v.verdict === 'accept' || (v.reason ?? '').length > 0, {
+    message: 'Give a reason: the collector and the dispatcher read it',
+    path: ['reason'],
+  })
   .refine((v) => v.replaces === undefined || (v.reason ?? '').length > 0, { message: 'Say why the verdict is changed', path: ['reason'] });
 export type VerdictRequest = z.infer<typeof verdictRequest>;
 

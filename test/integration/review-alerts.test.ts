@@ -59,10 +59,16 @@ describe('review alerts', () => {
       minutesOnSite: null,
     });
     // A later push about the same visit (a note of audio, a retry) raises nothing new.
-    const again = await context.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(collector.token), payload: push([checkIn(collector.cases[1]!.caseId, collector.cases[1]!.addressId, { visitId, lat: 41.9 })]) });
+    const again = await context.app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: bearer(collector.token),
+      payload: push([checkIn(collector.cases[1]!.caseId, collector.cases[1]!.addressId, { visitId, lat: 41.9 })]),
+    });
     expect(again.statusCode).toBe(200);
     await quietly(1500);
-    for (const who of ['teamSupervisor', 'everySupervisor', 'admin'] as const) expect(ofKind(heard[who], 'high_risk_check_in'), who).toHaveLength(1);
+    for (const who of ['teamSupervisor', 'everySupervisor', 'admin'] as const)
+      expect(ofKind(heard[who], 'high_risk_check_in'), who).toHaveLength(1);
     expect(heard.otherTeam).toHaveLength(0);
     expect(heard.dispatcher).toHaveLength(0);
   });
@@ -78,7 +84,12 @@ describe('review alerts', () => {
     const target = collector.targets[0]!;
     const at = new Date(Date.now() - 10 * 60_000).toISOString();
     const arrived = checkIn(caseId, addressId, { at, lat: target.lat, lng: target.lng });
-    const response = await context.app.inject({ method: 'POST', url: '/api/sync/push', headers: bearer(collector.token), payload: push([arrived]) });
+    const response = await context.app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: bearer(collector.token),
+      payload: push([arrived]),
+    });
     expect(response.json<{ results: { status: string }[] }>().results[0]?.status).toBe('applied');
     const visitId = (arrived as { visitId: string }).visitId;
     await eventually(() => ofKind(heard.teamSupervisor, 'overdue_visit').length).toBe(1);

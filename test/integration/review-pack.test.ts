@@ -35,8 +35,16 @@ beforeAll(async () => {
   });
   await uploadPhoto(base, collector.token, door, firstVisit);
   await uploadPhoto(base, collector.token, kitchen, firstVisit);
-  secondVisit = await pushVisit(context, collector, 0, { at: minutesAfter(ten, 180), photos: [{ bytes: door, takenAt: minutesAfter(ten, 182) }] });
-  await context.app.inject({ method: 'POST', url: `/api/review/visits/${firstVisit}/verdict`, headers: bearer(supervisor), payload: { verdict: 'reject', reason: '照片与另一次外访重复' } });
+  secondVisit = await pushVisit(context, collector, 0, {
+    at: minutesAfter(ten, 180),
+    photos: [{ bytes: door, takenAt: minutesAfter(ten, 182) }],
+  });
+  await context.app.inject({
+    method: 'POST',
+    url: `/api/review/visits/${firstVisit}/verdict`,
+    headers: bearer(supervisor),
+    payload: { verdict: 'reject', reason: '照片与另一次外访重复' },
+  });
   await context.app.inject({
     method: 'POST',
     url: '/api/review/complaints',
@@ -85,7 +93,9 @@ async function download(path: string) {
 /** Every file but the manifest and SHA256SUMS is listed in the manifest; every listed hash and size matches its bytes; SHA256SUMS covers all. */
 function verify(files: Map<string, Buffer>): Manifest {
   const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as Manifest;
-  expect(manifest.files.map((f) => f.path).sort()).toEqual([...files.keys()].filter((p) => p !== 'manifest.json' && p !== 'SHA256SUMS').sort());
+  expect(manifest.files.map((f) => f.path).sort()).toEqual(
+    [...files.keys()].filter((p) => p !== 'manifest.json' && p !== 'SHA256SUMS').sort(),
+  );
   for (const file of manifest.files) {
     expect(sha256(files.get(file.path)!), file.path).toBe(file.sha256);
     expect(files.get(file.path)!.length).toBe(file.sizeBytes);
@@ -114,10 +124,17 @@ describe('evidence packs', () => {
     expect(files.get(`${folder}/photos/${sha256(kitchen)}.jpg`)!.equals(kitchen)).toBe(true);
     // Listed by the visit but never uploaded: named in the manifest, not invented.
     expect(manifest.missing.map((m) => m.sha256)).toEqual([sha256(missing)]);
-    const record = JSON.parse(files.get(`${folder}/visit.json`)!.toString('utf8')) as { visit: { id: string; notes: string }; photos: unknown[]; timeline: unknown[] };
+    const record = JSON.parse(files.get(`${folder}/visit.json`)!.toString('utf8')) as {
+      visit: { id: string; notes: string };
+      photos: unknown[];
+      timeline: unknown[];
+    };
     expect(record.visit).toMatchObject({ id: firstVisit, notes: '本人在家，称近期失业' });
     expect(record.photos).toHaveLength(3);
-    const history = JSON.parse(files.get(`${folder}/review-history.json`)!.toString('utf8')) as { status: string; history: { reason: string }[] };
+    const history = JSON.parse(files.get(`${folder}/review-history.json`)!.toString('utf8')) as {
+      status: string;
+      history: { reason: string }[];
+    };
     expect(history).toMatchObject({ status: 'rejected', history: [{ reason: '照片与另一次外访重复' }] });
     const complaints = JSON.parse(files.get(`${folder}/complaints.json`)!.toString('utf8')) as { body: string }[];
     expect(complaints.map((c) => c.body)).toEqual(['外访员态度恶劣，在邻居面前大声喧哗']);
@@ -140,7 +157,9 @@ describe('evidence packs', () => {
     const manifest = verify(files);
     expect(manifest.subject).toEqual({ type: 'case', id: caseId });
     expect(files.get(`visits/${secondVisit}/photos/${sha256(door)}.jpg`)!.equals(door)).toBe(true);
-    expect([...files.keys()].filter((p) => p.endsWith('/visit.json')).sort()).toEqual([`visits/${firstVisit}/visit.json`, `visits/${secondVisit}/visit.json`].sort());
+    expect([...files.keys()].filter((p) => p.endsWith('/visit.json')).sort()).toEqual(
+      [`visits/${firstVisit}/visit.json`, `visits/${secondVisit}/visit.json`].sort(),
+    );
   });
 
   it('answers 404 for what does not exist and 400 for what is not an id', async () => {

@@ -16,7 +16,7 @@ let supervisor: string;
 let teamSupervisor: string;
 let collectorA: ReviewCollector;
 let collectorB: ReviewCollector;
-const visits: Record<string, string> = {};
+const visits = {} as Record<'clean' | 'poorFix' | 'far' | 'underWay' | 'settlement' | 'otherTeam', string>;
 const ten = '2026-11-23T02:00:00.000Z';
 
 beforeAll(async () => {
@@ -32,7 +32,10 @@ beforeAll(async () => {
   visits.poorFix = await pushVisit(context, collectorA, 1, { at: minutesAfter(ten, 60), accuracyM: 180 });
   visits.far = await pushVisit(context, collectorA, 2, { at: minutesAfter(ten, 120), offsetLat: 0.0038, accuracyM: 35 });
   visits.underWay = await pushVisit(context, collectorA, 3, { at: minutesAfter(ten, 180), recorded: false });
-  visits.settlement = await pushVisit(context, collectorA, 4, { at: minutesAfter(ten, 240), promise: { amount: 500_000, dueDate: '2026-12-20' } });
+  visits.settlement = await pushVisit(context, collectorA, 4, {
+    at: minutesAfter(ten, 240),
+    promise: { amount: 500_000, dueDate: '2026-12-20' },
+  });
   visits.otherTeam = await pushVisit(context, collectorB, 0, { at: ten, offsetLat: 0.02 });
   // The same database seen by an app that keeps supervisors to their own team.
   teamApp = await buildApp({ config: { ...context.config, dispatchTeamScope: 'team' }, database: context.database });
@@ -56,7 +59,11 @@ describe('the review queue', () => {
     // Equal scores: the newer visit first (ids are UUIDv7). The visit still under way (no record yet) waits outside.
     expect(ids(page.visits)).toEqual([visits.otherTeam, visits.far, visits.poorFix, visits.settlement, visits.clean]);
     const byId = new Map(page.visits.map((v) => [v.visitId, v]));
-    expect(byId.get(visits.otherTeam)).toMatchObject({ risk: 'high', status: 'pending', flags: [{ code: 'far_from_address', severity: 'high' }] });
+    expect(byId.get(visits.otherTeam)).toMatchObject({
+      risk: 'high',
+      status: 'pending',
+      flags: [{ code: 'far_from_address', severity: 'high' }],
+    });
     expect(byId.get(visits.far)).toMatchObject({ risk: 'warning', flags: [{ code: 'far_from_address' }] });
     expect(byId.get(visits.poorFix)).toMatchObject({ risk: 'warning', flags: [{ code: 'poor_gps_accuracy' }] });
     expect(byId.get(visits.clean)).toMatchObject({ risk: 'none', flags: [], settlement: null, collector: { id: collectorA.userId } });
@@ -98,7 +105,12 @@ describe('the review queue', () => {
     for (const url of [`/api/review/visits/${visits.otherTeam}`, `/api/review/visits/${visits.otherTeam}/evidence-pack`]) {
       expect((await teamApp.inject({ url, headers: bearer(teamSupervisor) })).statusCode).toBe(404);
     }
-    const verdict = await teamApp.inject({ method: 'POST', url: `/api/review/visits/${visits.otherTeam}/verdict`, headers: bearer(teamSupervisor), payload: { verdict: 'accept' } });
+    const verdict = await teamApp.inject({
+      method: 'POST',
+      url: `/api/review/visits/${visits.otherTeam}/verdict`,
+      headers: bearer(teamSupervisor),
+      payload: { verdict: 'accept' },
+    });
     expect(verdict.statusCode).toBe(404);
     // Without team scope the same supervisor sees every team.
     expect(ids((await queue('', teamSupervisor)).visits)).toContain(visits.otherTeam);
@@ -106,7 +118,7 @@ describe('the review queue', () => {
 
   it('refuses collectors and dispatchers every review route, and bad input with a 400', async () => {
     const { token: dispatcher } = await signedInUser(context.app, context.database.db, 'dispatcher');
-    const visitId = visits.clean!;
+    const visitId = visits.clean;
     const caseId = collectorA.cases[0]!.caseId;
     const routes: { method: 'GET' | 'POST' | 'PATCH'; url: string; payload?: object }[] = [
       { method: 'GET', url: '/api/review/visits' },
@@ -122,12 +134,25 @@ describe('the review queue', () => {
     ];
     for (const token of [collectorA.token, dispatcher]) {
       for (const route of routes) {
-        const response = await context.app.inject({ method: route.method, url: route.url, headers: bearer(token), ...(route.payload ? { payload: route.payload } : {}) });
+        const response = await context.app.inject({
+          method: route.method,
+          url: route.url,
+          headers: bearer(token),
+          ...(route.payload ? { payload: route.payload } : {}),
+        });
         expect(response.statusCode, `${route.method} ${route.url}`).toBe(403);
       }
     }
     expect((await context.app.inject({ url: '/api/review/visits' })).statusCode).toBe(401);
-    for (const query of ['?status=bogus', '?limit=0', '?from=2026-13-01', '?from=2026-11-24&to=2026-11-23', '?cursor=not-a-cursor', '?collectorId=x', '?extra=1']) {
+    for (const query of [
+      '?status=bogus',
+      '?limit=0',
+      '?from=2026-13-01',
+      '?from=2026-11-24&to=2026-11-23',
+      '?cursor=not-a-cursor',
+      '?collectorId=x',
+      '?extra=1',
+    ]) {
       const response = await context.app.inject({ url: `/api/review/visits${query}`, headers: bearer(supervisor) });
       expect(response.statusCode, query).toBe(400);
       expect(response.json<{ message: string }>().message.length).toBeGreaterThan(10);
@@ -160,12 +185,14 @@ describe('a visit’s review', () => {
     const viewed = await context.database.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'visit.review_view'), eq(auditLog.subjectId, visits.far!)));
+      .where(and(eq(auditLog.action, 'visit.review_view'), eq(auditLog.subjectId, visits.far)));
     expect(viewed).toHaveLength(1);
   });
 
   it('shows a settlement request beside the outstanding amount', async () => {
-    const review = (await context.app.inject({ url: `/api/review/visits/${visits.settlement}`, headers: bearer(supervisor) })).json<VisitReview>();
+    const review = (
+      await context.app.inject({ url: `/api/review/visits/${visits.settlement}`, headers: bearer(supervisor) })
+    ).json<VisitReview>();
     expect(review.settlement).toEqual({ status: 'pending', amount: 500_000, totalOutstanding: 1_055_000, dueDate: '2026-12-20' });
     expect(review.visit.promise).toMatchObject({ kind: 'settlement_requested', amount: 500_000 });
   });

@@ -38,8 +38,13 @@ const verdict = (visitId: string, payload: object, token = supervisor) =>
   context.app.inject({ method: 'POST', url: `/api/review/visits/${visitId}/verdict`, headers: bearer(token), payload });
 const settlement = (visitId: string, payload: object, token = supervisor) =>
   context.app.inject({ method: 'POST', url: `/api/review/visits/${visitId}/settlement`, headers: bearer(token), payload });
-const reviewOf = async (visitId: string) => (await context.app.inject({ url: `/api/review/visits/${visitId}`, headers: bearer(supervisor) })).json<VisitReview>();
-const audits = (visitId: string) => context.database.db.select().from(auditLog).where(and(eq(auditLog.subjectType, 'visit'), eq(auditLog.subjectId, visitId)));
+const reviewOf = async (visitId: string) =>
+  (await context.app.inject({ url: `/api/review/visits/${visitId}`, headers: bearer(supervisor) })).json<VisitReview>();
+const audits = (visitId: string) =>
+  context.database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.subjectType, 'visit'), eq(auditLog.subjectId, visitId)));
 
 describe('verdicts', () => {
   it('accepts once; a second verdict is 409 unless it names the one it replaces, with a reason', async () => {
@@ -70,14 +75,23 @@ describe('verdicts', () => {
     const actions = (await audits(visitId)).map((row) => row.action);
     expect(actions).toContain('review.verdict');
     expect(actions).toContain('review.verdict_change');
-    const queue = (await context.app.inject({ url: '/api/review/visits?status=rejected', headers: bearer(supervisor) })).json<ReviewQueueResponse>();
+    const queue = (
+      await context.app.inject({ url: '/api/review/visits?status=rejected', headers: bearer(supervisor) })
+    ).json<ReviewQueueResponse>();
     expect(queue.visits.map((v) => v.visitId)).toContain(visitId);
     expect(queue.visits.find((v) => v.visitId === visitId)?.status).toBe('rejected');
   });
 
   it('needs a reason to reject or to ask for a revisit, and refuses unknown verdicts', async () => {
     const visitId = await visit();
-    for (const payload of [{ verdict: 'reject' }, { verdict: 'reject', reason: '   ' }, { verdict: 'revisit' }, { verdict: 'maybe' }, { verdict: 'accept', extra: 1 }, {}]) {
+    for (const payload of [
+      { verdict: 'reject' },
+      { verdict: 'reject', reason: '   ' },
+      { verdict: 'revisit' },
+      { verdict: 'maybe' },
+      { verdict: 'accept', extra: 1 },
+      {},
+    ]) {
       const response = await verdict(visitId, payload);
       expect(response.statusCode, JSON.stringify(payload)).toBe(400);
     }
@@ -92,7 +106,10 @@ describe('verdicts', () => {
 
   it('lets two supervisors deciding at once land exactly one verdict', async () => {
     const visitId = await visit();
-    const answers = await Promise.all([verdict(visitId, { verdict: 'accept' }), verdict(visitId, { verdict: 'reject', reason: '定位异常' }, secondSupervisor)]);
+    const answers = await Promise.all([
+      verdict(visitId, { verdict: 'accept' }),
+      verdict(visitId, { verdict: 'reject', reason: '定位异常' }, secondSupervisor),
+    ]);
     expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
     expect((await reviewOf(visitId)).review.history).toHaveLength(1);
   });
@@ -105,23 +122,35 @@ describe('verdicts', () => {
     const { revisit } = response.json<DecisionResponse>();
     expect(revisit).toMatchObject({ visitId, reason: '签到点偏离住址，请重新上门核实', status: 'open' });
 
-    const [held] = await context.database.db.select({ status: cases.status, collector: cases.assignedCollectorId }).from(cases).where(eq(cases.id, caseId));
+    const [held] = await context.database.db
+      .select({ status: cases.status, collector: cases.assignedCollectorId })
+      .from(cases)
+      .where(eq(cases.id, caseId));
     expect(held).toEqual({ status: 'received', collector: null });
     // The dispatcher's case list and detail carry the flag and the reason; the map shows the case in the pool.
-    const pool = (await context.app.inject({ url: '/api/cases?assignedCollectorId=none&limit=500', headers: bearer(dispatcher) })).json<CaseListResponse>();
+    const pool = (
+      await context.app.inject({ url: '/api/cases?assignedCollectorId=none&limit=500', headers: bearer(dispatcher) })
+    ).json<CaseListResponse>();
     expect(pool.cases.find((c) => c.id === caseId)?.revisit).toMatchObject({ reason: '签到点偏离住址，请重新上门核实', visitId });
     const detail = (await context.app.inject({ url: `/api/cases/${caseId}`, headers: bearer(dispatcher) })).json<CaseDetail>();
     expect(detail.revisit?.reason).toBe('签到点偏离住址，请重新上门核实');
-    const markers = (await context.app.inject({ url: '/api/map/cases?bbox=123,41,124,42', headers: bearer(dispatcher) })).json<MapMarkers>();
+    const markers = (
+      await context.app.inject({ url: '/api/map/cases?bbox=123,41,124,42', headers: bearer(dispatcher) })
+    ).json<MapMarkers>();
     expect(markers.ids).toContain(caseId);
     expect(pool.cases.find((c) => c.id !== caseId)?.revisit ?? null).toBeNull();
     // The collector's device no longer holds the case.
     expect((await context.app.inject({ url: `/api/cases/${caseId}`, headers: bearer(collector.token) })).statusCode).toBe(404);
-    expect((await audits(visitId)).find((row) => row.action === 'review.verdict')?.detail).toMatchObject({ decision: 'revisit', revisitId: revisit!.id });
+    expect((await audits(visitId)).find((row) => row.action === 'review.verdict')?.detail).toMatchObject({
+      decision: 'revisit',
+      revisitId: revisit!.id,
+    });
 
     // Changed to accepted: the request is withdrawn and the case no longer shows it.
     const decision = response.json<DecisionResponse>().decision;
-    expect((await verdict(visitId, { verdict: 'accept', reason: '经电话核实，地址无误', replaces: decision.id }, secondSupervisor)).statusCode).toBe(201);
+    expect(
+      (await verdict(visitId, { verdict: 'accept', reason: '经电话核实，地址无误', replaces: decision.id }, secondSupervisor)).statusCode,
+    ).toBe(201);
     expect((await reviewOf(visitId)).review.revisit?.status).toBe('cancelled');
     const after = (await context.app.inject({ url: `/api/cases/${caseId}`, headers: bearer(dispatcher) })).json<CaseDetail>();
     expect(after.revisit).toBeNull();
