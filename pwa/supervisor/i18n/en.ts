@@ -49,6 +49,7 @@ export const reviewEn: ReviewMessages = {
   },
   visit: {
     title: 'Visit evidence review',
+    labelled: (label, value) => `${label}: ${value}`,
     back: 'Back to the review queue',
     caseLink: 'Open the case',
     collector: 'Collector',
@@ -89,6 +90,7 @@ export const reviewEn: ReviewMessages = {
     next: (name, time) => `Next check-in: ${name} · ${time}`,
     legend: { target: 'Target', checkIn: 'Check-in', photo: 'Photo', previous: 'Previous', next: 'Next' },
     unavailable: 'The map could not be loaded.',
+    showAll: 'Show the check-ins before and after',
   },
   neighbours: {
     title: 'Check-ins before and after',
@@ -179,6 +181,7 @@ export const reviewEn: ReviewMessages = {
     changeReason: 'Reason for the change',
     status: { pending: 'To decide', approved: 'Approved', refused: 'Refused' },
     change: 'Change the decision',
+    done: { approved: 'Settlement approved.', refused: 'Settlement refused.' },
   },
   complaints: {
     title: 'Complaints',

@@ -54,6 +54,7 @@ export const reviewZhCN = {
   } satisfies Record<EvidenceCode, string>,
   visit: {
     title: '外访证据复核',
+    labelled: (label: string, value: string) => `${label}：${value}`,
     back: '返回复核列表',
     caseLink: '查看案件',
     collector: '外访员',
@@ -94,6 +95,7 @@ export const reviewZhCN = {
     next: (name: string, time: string) => `下一次签到：${name} · ${time}`,
     legend: { target: '目标', checkIn: '签到', photo: '照片', previous: '上一站', next: '下一站' },
     unavailable: '地图无法加载。',
+    showAll: '显示前后签到',
   },
   neighbours: {
     title: '前后签到',
@@ -178,6 +180,7 @@ export const reviewZhCN = {
     changeReason: '更改理由',
     status: { pending: '待审批', approved: '已批准', refused: '已拒绝' },
     change: '更改决定',
+    done: { approved: '减免申请已批准。', refused: '减免申请已拒绝。' },
   },
   complaints: {
     title: '投诉',

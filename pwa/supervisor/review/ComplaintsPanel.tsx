@@ -101,7 +101,7 @@ function ComplaintItem({
       <p class={styles.complaintBody}>{complaint.body}</p>
       <p class={styles.muted}>
         {r.complaints.received(dateTime(complaint.receivedAt, zone), complaint.recordedBy.name)}
-        {complaint.assignee && ` · ${r.complaints.assignee}：${complaint.assignee.name}`}
+        {complaint.assignee && ` · ${r.visit.labelled(r.complaints.assignee, complaint.assignee.name)}`}
       </p>
       {complaint.status === 'resolved' && (
         <p class={styles.resolution}>

@@ -7,13 +7,16 @@ import { useI18n } from '../../app/i18n/i18n.js';
 import { Button, ErrorNotice, Notice } from '../../app/ui/ui.js';
 import { useReviewText } from '../i18n/useReviewText.js';
 import { ReviewStatusBadge } from './badges.js';
+import type { ReviewMessages } from '../i18n/zh-CN.js';
 import { ReasonDialog } from './ReasonDialog.js';
 import { postSettlement, postVerdict, type VerdictBody } from './review.api.js';
 import styles from './VisitReview.module.css';
 
 type Asking = { kind: 'reject' | 'revisit' | 'change'; verdict: VerdictBody['verdict'] } | null;
 
-export function VerdictPanel({ review, onDecided }: { review: VisitReview; onDecided: (message: string) => void }) {
+type Decided = (message: (r: ReviewMessages) => string) => void;
+
+export function VerdictPanel({ review, onDecided }: { review: VisitReview; onDecided: Decided }) {
   const r = useReviewText();
   const { dateTime } = useI18n();
   const [asking, setAsking] = useState<Asking>(null);
@@ -28,7 +31,8 @@ export function VerdictPanel({ review, onDecided }: { review: VisitReview; onDec
     const body: VerdictBody = { verdict, ...(reason ? { reason } : {}), ...(standing ? { replaces: standing.id } : {}) };
     const answer = await postVerdict(review.visit.id, body);
     setChanging(false);
-    onDecided(r.verdict.done[answer.decision.decision as 'accepted' | 'rejected' | 'revisit']);
+    const decision = answer.decision.decision as 'accepted' | 'rejected' | 'revisit';
+    onDecided((text) => text.verdict.done[decision]);
   };
   const accept = () => {
     if (standing) return setAsking({ kind: 'change', verdict: 'accept' });
@@ -90,7 +94,7 @@ export function VerdictPanel({ review, onDecided }: { review: VisitReview; onDec
         </div>
       )}
       {review.mayDecide && standing && !changing && (
-        <Button variant="ghost" onClick={() => setChanging(true)}>
+        <Button variant="ghost" class={styles.changeButton} onClick={() => setChanging(true)}>
           {r.verdict.change}
         </Button>
       )}
@@ -134,7 +138,7 @@ function DecisionHistory({ review }: { review: VisitReview }) {
   );
 }
 
-export function SettlementPanel({ review, onDecided }: { review: VisitReview; onDecided: (message: string) => void }) {
+export function SettlementPanel({ review, onDecided }: { review: VisitReview; onDecided: Decided }) {
   const r = useReviewText();
   const { money, date } = useI18n();
   const [asking, setAsking] = useState<'refuse' | 'approve' | null>(null);
@@ -147,7 +151,7 @@ export function SettlementPanel({ review, onDecided }: { review: VisitReview; on
   const send = async (decision: 'approve' | 'refuse', reason?: string) => {
     await postSettlement(review.visit.id, { decision, ...(reason ? { reason } : {}), ...(standing ? { replaces: standing.id } : {}) });
     setChanging(false);
-    onDecided(r.settlement.status[decision === 'approve' ? 'approved' : 'refused']);
+    onDecided((text) => text.settlement.done[decision === 'approve' ? 'approved' : 'refused']);
   };
   const approve = () => {
     if (standing) return setAsking('approve');
@@ -190,7 +194,7 @@ export function SettlementPanel({ review, onDecided }: { review: VisitReview; on
         </div>
       )}
       {review.mayDecide && standing && !changing && (
-        <Button variant="ghost" onClick={() => setChanging(true)}>
+        <Button variant="ghost" class={styles.changeButton} onClick={() => setChanging(true)}>
           {r.settlement.change}
         </Button>
       )}

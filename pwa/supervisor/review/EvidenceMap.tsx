@@ -6,12 +6,15 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import 'leaflet/dist/leaflet.css';
 import type { VisitReview } from '../../../shared/schemas/review.js';
 import { useI18n } from '../../app/i18n/i18n.js';
-import { Notice } from '../../app/ui/ui.js';
+import { Button, Notice } from '../../app/ui/ui.js';
 import { tileSource } from '../../platform/tiles/source.js';
 import { useReviewText } from '../i18n/useReviewText.js';
 import styles from './VisitReview.module.css';
 
 type LatLng = [number, number];
+
+/** Check-ins before and after within this distance share the first view; farther ones are a click away. */
+const nearbyM = 2_000;
 
 export function EvidenceMap({ review }: { review: VisitReview }) {
   const r = useReviewText();
@@ -19,6 +22,8 @@ export function EvidenceMap({ review }: { review: VisitReview }) {
   const container = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
   const [drawn, setDrawn] = useState(0);
+  const fitAll = useRef<(() => void) | null>(null);
+  const [farNeighbours, setFarNeighbours] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
@@ -42,15 +47,18 @@ export function EvidenceMap({ review }: { review: VisitReview }) {
             iconAnchor: [size / 2, size / 2],
           });
         const points: LatLng[] = [];
-        const add = (at: LatLng, marker: Leaflet.Layer) => {
+        // The first view frames the visit itself (target, check-in, photos) and only near neighbours.
+        const framed: LatLng[] = [];
+        const add = (at: LatLng, marker: Leaflet.Layer, frame = true) => {
           points.push(at);
+          if (frame) framed.push(at);
           marker.addTo(map!);
         };
         const target: LatLng = [review.target.lat, review.target.lng];
         add(
           target,
           L.marker(target, { icon: icon('target', '⌂', 32), title: r.map.target, zIndexOffset: 500 }).bindTooltip(
-            `${r.map.target}：${review.target.address}`,
+            r.visit.labelled(r.map.target, review.target.address),
             { direction: 'top' },
           ),
         );
@@ -65,6 +73,7 @@ export function EvidenceMap({ review }: { review: VisitReview }) {
           add(
             at,
             L.marker(at, { icon: icon(kind, kind === 'previous' ? '◀' : '▶'), title: label }).bindTooltip(label, { direction: 'top' }),
+            n.distanceM <= nearbyM,
           );
           return at;
         };
@@ -97,8 +106,11 @@ export function EvidenceMap({ review }: { review: VisitReview }) {
             ),
           );
         });
-        if (points.length === 1) map.setView(points[0]!, 16);
-        else map.fitBounds(L.latLngBounds(points), { padding: [36, 36], maxZoom: 17 });
+        const fit = (area: LatLng[]) =>
+          area.length === 1 ? map!.setView(area[0]!, 16) : map!.fitBounds(L.latLngBounds(area), { padding: [36, 36], maxZoom: 17 });
+        fit(framed);
+        fitAll.current = () => fit(points);
+        setFarNeighbours(points.length > framed.length);
         setDrawn(points.length);
       },
       () => setFailed(true),
@@ -113,13 +125,20 @@ export function EvidenceMap({ review }: { review: VisitReview }) {
     <div class={styles.mapWrap}>
       {failed && <Notice kind="warn" title={r.map.unavailable} />}
       <div ref={container} class={styles.map} role="region" aria-label={r.map.label} data-testid="evidence-map" data-drawn={drawn} />
-      <ul class={styles.legend} aria-hidden="true">
+      <ul class={styles.legend}>
         {(['target', 'checkIn', 'photo', 'previous', 'next'] as const).map((kind) => (
           <li key={kind}>
-            <span class={styles.legendMark} data-kind={kind} />
+            <span class={styles.legendMark} data-kind={kind} aria-hidden="true" />
             {r.map.legend[kind]}
           </li>
         ))}
+        {farNeighbours && (
+          <li class={styles.legendAction}>
+            <Button variant="ghost" onClick={() => fitAll.current?.()}>
+              {r.map.showAll}
+            </Button>
+          </li>
+        )}
       </ul>
     </div>
   );

@@ -7,6 +7,7 @@ import { ApiRequestError } from '../../app/api.js';
 import { useI18n } from '../../app/i18n/i18n.js';
 import { followLink } from '../../app/router.js';
 import { ErrorNotice, Loading, Notice, Toast } from '../../app/ui/ui.js';
+import type { ReviewMessages } from '../i18n/zh-CN.js';
 import { usePageTitle } from '../../app/usePageTitle.js';
 import { useRequest } from '../../app/useRequest.js';
 import { useReviewText } from '../i18n/useReviewText.js';
@@ -25,7 +26,8 @@ export function VisitReviewPage({ id }: { id: string; user: SessionUser }) {
   const r = useReviewText();
   usePageTitle(r.visit.title);
   const review = useRequest((signal) => fetchVisitReview(id, signal), [id]);
-  const [toast, setToast] = useState<string | null>(null);
+  // What was decided, said in the language shown when the toast renders.
+  const [toast, setToast] = useState<((r: ReviewMessages) => string) | null>(null);
   const back = (
     <a class={styles.back} href="/review" onClick={followLink}>
       ‹ {r.visit.back}
@@ -44,8 +46,8 @@ export function VisitReviewPage({ id }: { id: string; user: SessionUser }) {
     return <Loading />;
   }
   const data = review.data;
-  const decided = (message: string) => {
-    setToast(message);
+  const decided = (message: (r: ReviewMessages) => string) => {
+    setToast(() => message);
     review.reload();
   };
   return (
@@ -69,7 +71,7 @@ export function VisitReviewPage({ id }: { id: string; user: SessionUser }) {
       </div>
       {toast && (
         <Toast onClose={() => setToast(null)} autoCloseMs={6000}>
-          {toast}
+          <Notice kind="success" title={toast(r)} />
         </Toast>
       )}
     </article>
@@ -92,20 +94,18 @@ function Header({ review }: { review: VisitReview }) {
         <p class={styles.facts}>
           <RiskBadge risk={review.visit.risk} />
           <span>
-            {r.visit.collector}：{review.visit.collector.name}
-            {review.visit.collector.teamName && ` · ${review.visit.collector.teamName}`}
+            {r.visit.labelled(
+              r.visit.collector,
+              review.visit.collector.name + (review.visit.collector.teamName ? ` · ${review.visit.collector.teamName}` : ''),
+            )}
           </span>
           {at && <span class="num">{dateTime(at, review.case.timeZone)}</span>}
-          <span>
-            {r.visit.outstanding}：{money(review.case.totalOutstanding)}
-          </span>
+          <span>{r.visit.labelled(r.visit.outstanding, money(review.case.totalOutstanding))}</span>
           <a href={`/cases/${review.case.id}`} onClick={followLink}>
             {r.visit.caseLink}
           </a>
         </p>
-        <p class={styles.address}>
-          {r.visit.addressKind[review.target.kind]}：{review.target.address}
-        </p>
+        <p class={styles.address}>{r.visit.labelled(r.visit.addressKind[review.target.kind], review.target.address)}</p>
       </div>
       <EvidencePackButton visitId={review.visit.id} />
     </header>
