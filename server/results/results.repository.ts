@@ -1,8 +1,8 @@
 // Team results as one SQL statement: every figure is grouped in PostgreSQL, per bucket and group
-// and for the whole range (grouping sets), never summed over rows in JavaScript.
+// and for the whole range (grouping sets), never summed over rows in JavaScript. Visit figures come
+// from the daily rollup (rollup.repository.ts, refreshed before each read), plans from the routes.
 // The definitions are in README.md beside this file.
 import { type SQL, sql } from 'drizzle-orm';
-import { contactPersons } from '../../shared/outcomes.js';
 import type { ResultGrouping, ResultPeriod } from '../../shared/schemas/results.js';
 import { rowsOf } from '../db/bulk.js';
 import type { Executor } from '../db/client.js';
@@ -13,9 +13,6 @@ export interface ResultsSelection {
   /** Local dates in the business zone, both included. */
   from: string;
   to: string;
-  /** The instants where `from` begins and the day after `to` begins in the business zone. */
-  fromInstant: Date;
-  untilInstant: Date;
   timeZone: string;
   teamId: string | null;
   collectorId: string | null;
@@ -50,10 +47,6 @@ export interface ResultsRecord {
   recovery_rate: number | null;
 }
 
-// A visit's pieces arrive in any order; whichever is known dates it (as on the dispatcher's day).
-// The same expression is indexed (visits_visited_at_idx), so keep the two identical.
-const visitedAt = (alias: string) => sql.raw(`coalesce(${alias}.checked_in_at, ${alias}.recorded_at, ${alias}.checked_out_at)`);
-
 export async function teamExists(db: Executor, teamId: string): Promise<boolean> {
   const rows = await rowsOf<{ found: boolean }>(db, sql`select true as found from teams where id = ${teamId}`);
   return rows.length > 0;
@@ -68,9 +61,21 @@ export async function collectorTeam(db: Executor, collectorId: string): Promise<
   return rows[0] ? { teamId: rows[0].team_id } : undefined;
 }
 
-export async function resultsOf(db: Executor, s: ResultsSelection): Promise<ResultsRecord[]> {
+/**
+ * How many of a cell's unkept promises are due on the day of the read: the dates are kept sorted,
+ * so a cell wholly past (most of them) or wholly ahead is answered without unnesting its dates.
+ */
+function unkeptDue(timeZone: string): SQL {
+  const today = sql`(now() at time zone ${timeZone})::date`;
+  return sql`case
+    when cardinality(d.unkept_due_dates) = 0 or d.unkept_due_dates[1] >= ${today} then 0
+    when d.unkept_due_dates[cardinality(d.unkept_due_dates)] < ${today} then cardinality(d.unkept_due_dates)
+    else (select count(*) from unnest(d.unkept_due_dates) due where due < ${today}) end`;
+}
+
+/** The statement behind `resultsOf` (exported so its plan can be read with EXPLAIN). */
+export function resultsStatement(s: ResultsSelection): SQL {
   const unit = s.period;
-  const tz = s.timeZone;
   const scopeFilter: SQL[] = [];
   if (s.teamId !== null) scopeFilter.push(sql` and team_id = ${s.teamId}`);
   if (s.collectorId !== null) scopeFilter.push(sql` and id = ${s.collectorId}`);
@@ -81,83 +86,66 @@ export async function resultsOf(db: Executor, s: ResultsSelection): Promise<Resu
           from grouped g left join users cu on cu.id = g.key left join teams t on t.id = cu.team_id`
       : sql`g.key as team_id, t.name as team_name, null::uuid as collector_id, null::text as collector_name
           from grouped g left join teams t on t.id = g.key`;
-  const query = sql`
+  return sql`
     with scope as (
       select id, team_id from users where role = 'collector'${sql.join(scopeFilter)}
     ),
-    v as materialized (
-      select ${key} as key,
-        date_trunc(${unit}, ${visitedAt('v')} at time zone ${tz})::date as bucket,
-        v.case_id, v.met_person, v.promise_amount, v.promise_due_date, v.payment_amount, v.evidence_flags,
-        v.checked_in_at, v.checked_out_at,
-        (select r.decision from visit_reviews r where r.visit_id = v.id and r.subject = 'evidence' and r.current) as verdict,
-        v.promise_amount is not null and exists (
-          select 1 from visits paid
-          where paid.case_id = v.case_id and paid.outcome = 'paid_official_channel'
-            and ${visitedAt('paid')} > ${visitedAt('v')}
-            and (${visitedAt('paid')} at time zone ${tz})::date <= v.promise_due_date
-        ) as kept
-      from visits v join scope s on s.id = v.collector_id
-      where v.outcome is not null
-        and ${visitedAt('v')} >= ${s.fromInstant.toISOString()}::timestamptz
-        and ${visitedAt('v')} < ${s.untilInstant.toISOString()}::timestamptz
-    ),
     done_cells as (
-      select bucket, key,
-        count(*) as done,
-        count(*) filter (where met_person = any(${sql.param([...contactPersons])}::text[])) as contacts,
-        count(*) filter (where promise_amount is not null) as promises,
-        count(*) filter (where promise_amount is not null and (kept or promise_due_date < (now() at time zone ${tz})::date)) as promises_due,
-        count(*) filter (where kept) as promises_kept,
-        coalesce(sum(promise_amount), 0) as amount_promised,
-        coalesce(sum(payment_amount), 0) as amount_recovered,
-        count(*) filter (where jsonb_array_length(evidence_flags) > 0) as anomalies,
-        count(*) filter (where verdict = 'accepted') as evidence_accepted,
-        count(*) filter (where verdict = 'rejected') as evidence_rejected,
-        sum(extract(epoch from checked_out_at - checked_in_at)) filter (where checked_out_at is not null and checked_in_at is not null) as on_site_s,
-        count(*) filter (where checked_out_at is not null and checked_in_at is not null) as on_site_n
-      from v group by bucket, key
+      select date_trunc(${unit}, d.day::timestamp)::date as bucket, ${key} as key,
+        sum(d.done) as done, sum(d.contacts) as contacts, sum(d.promises) as promises, sum(d.promises_kept) as promises_kept,
+        -- A promise is due once its due date has passed in the business zone, or once it is kept.
+        sum(d.promises_kept + ${unkeptDue(s.timeZone)}) as promises_due,
+        sum(d.amount_promised) as amount_promised, sum(d.amount_recovered) as amount_recovered, sum(d.anomalies) as anomalies,
+        sum(d.evidence_accepted) as evidence_accepted, sum(d.evidence_rejected) as evidence_rejected,
+        sum(d.on_site_seconds) as on_site_s, sum(d.on_site_visits) as on_site_n
+      from results_daily d join scope s on s.id = d.collector_id
+      where d.day between ${s.from}::date and ${s.to}::date
+      group by 1, 2
     ),
-    outstanding_cells as (
-      select cc.bucket, cc.key, sum(c.total_outstanding) as outstanding
-      from (select distinct bucket, key, case_id from v) cc join cases c on c.id = cc.case_id
-      group by cc.bucket, cc.key
-    ),
-    latest_routes as (
+    latest_routes as materialized (
       select distinct on (r.collector_id, r.service_date) r.id, ${key} as key,
         date_trunc(${unit}, r.service_date::timestamp)::date as bucket, r.travel_seconds, r.distance_m
       from routes r join scope s on s.id = r.collector_id
       where r.published_at is not null and r.service_date between ${s.from}::date and ${s.to}::date
       order by r.collector_id, r.service_date, r.published_at desc, r.id desc
     ),
+    stops as materialized (
+      select lr.bucket, lr.key, rs.case_id, c.total_outstanding
+      from latest_routes lr join route_stops rs on rs.route_id = lr.id join cases c on c.id = rs.case_id
+    ),
     route_cells as (
-      select lr.bucket, lr.key, sum(st.stops) as planned,
-        sum(lr.travel_seconds) filter (where st.stops > 0) as travel_s,
-        sum(lr.distance_m) filter (where st.stops > 0) as travel_m
-      from latest_routes lr cross join lateral (select count(*) as stops from route_stops rs where rs.route_id = lr.id) st
-      group by lr.bucket, lr.key
+      select bucket, key, sum(travel_seconds) as travel_s, sum(distance_m) as travel_m
+      from latest_routes lr where exists (select 1 from route_stops rs where rs.route_id = lr.id)
+      group by bucket, key
+    ),
+    -- Outstanding counts each case once per bucket and group, however often it was planned there.
+    planned_cells as (
+      select bucket, key, sum(stops) as planned, sum(outstanding) as outstanding
+      from (select bucket, key, count(*) as stops, max(total_outstanding) as outstanding from stops group by bucket, key, case_id) p
+      group by bucket, key
     ),
     cells as (
-      select bucket, key, planned, travel_s, travel_m, 0 as done, 0 as contacts, 0 as promises, 0 as promises_due, 0 as promises_kept,
+      select bucket, key, 0 as planned, travel_s, travel_m, 0 as done, 0 as contacts, 0 as promises, 0 as promises_due, 0 as promises_kept,
         0 as amount_promised, 0 as amount_recovered, 0 as anomalies, 0 as evidence_accepted, 0 as evidence_rejected,
-        null::numeric as on_site_s, 0 as on_site_n, 0 as outstanding
+        null::float8 as on_site_s, 0 as on_site_n, 0 as outstanding
       from route_cells
       union all
       select bucket, key, 0, null, null, done, contacts, promises, promises_due, promises_kept,
         amount_promised, amount_recovered, anomalies, evidence_accepted, evidence_rejected, on_site_s, on_site_n, 0
       from done_cells
       union all
-      select bucket, key, 0, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, 0, outstanding
-      from outstanding_cells
+      select bucket, key, planned, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, 0, outstanding
+      from planned_cells
     ),
     grouped as (
       select grouping(bucket) = 1 as total, bucket, key,
         coalesce(sum(planned), 0)::int as planned, coalesce(sum(done), 0)::int as done, coalesce(sum(contacts), 0)::int as contacts,
-        coalesce(sum(promises), 0)::int as promises, coalesce(sum(promises_due), 0)::int as promises_due, coalesce(sum(promises_kept), 0)::int as promises_kept,
+        coalesce(sum(promises), 0)::int as promises, coalesce(sum(promises_due), 0)::int as promises_due,
+        coalesce(sum(promises_kept), 0)::int as promises_kept,
         coalesce(sum(amount_promised), 0)::float8 as amount_promised, coalesce(sum(amount_recovered), 0)::float8 as amount_recovered,
-        -- The whole range counts each case once, however many buckets and groups visited it.
+        -- The whole range counts each planned case once, however many buckets and groups planned it.
         case when grouping(bucket) = 1
-          then (select coalesce(sum(total_outstanding), 0) from cases where id in (select case_id from v))
+          then (select coalesce(sum(outstanding), 0) from (select max(total_outstanding) as outstanding from stops group by case_id) planned)
           else coalesce(sum(outstanding), 0) end::float8 as outstanding,
         coalesce(sum(anomalies), 0)::int as anomalies,
         coalesce(sum(evidence_accepted), 0)::int as evidence_accepted,
@@ -175,5 +163,8 @@ export async function resultsOf(db: Executor, s: ResultsSelection): Promise<Resu
       g.promises_kept::float8 / nullif(g.promises_due, 0) as kept_rate, g.amount_recovered / nullif(g.outstanding, 0) as recovery_rate,
       ${names}
     order by g.total, g.bucket, team_name nulls last, collector_name nulls last`;
-  return rowsOf<ResultsRecord>(db, query);
+}
+
+export async function resultsOf(db: Executor, s: ResultsSelection): Promise<ResultsRecord[]> {
+  return rowsOf<ResultsRecord>(db, resultsStatement(s));
 }

@@ -1,11 +1,11 @@
 // Team results: who may see which teams, the range in the business zone, and the answer's shape.
-import { addDays, bucketStarts } from '../../shared/periods.js';
+import { bucketStarts } from '../../shared/periods.js';
 import type { Role } from '../../shared/roles.js';
 import type { ResultFigures, ResultRow, ResultsQuery, ResultsResponse } from '../../shared/schemas/results.js';
-import { zonedInstant } from '../../shared/zoned-time.js';
-import type { Executor } from '../db/client.js';
+import type { Database, Executor } from '../db/client.js';
 import { type DispatchTeamScope, visibleTeam } from '../dispatch/team-scope.js';
 import { DomainError } from '../http/errors.js';
+import { refreshResultsRollup } from './rollup.repository.js';
 import { collectorTeam, type ResultsRecord, resultsOf, teamExists } from './results.repository.js';
 
 interface Viewer {
@@ -67,15 +67,14 @@ function figures(record: ResultsRecord): ResultFigures {
   };
 }
 
-export async function teamResults(db: Executor, viewer: Viewer, query: ResultsQuery, options: ResultsOptions): Promise<ResultsResponse> {
+export async function teamResults(db: Database, viewer: Viewer, query: ResultsQuery, options: ResultsOptions): Promise<ResultsResponse> {
   const { teamId, collectorId } = await resolveFilter(db, viewer, query, options.teamScope);
+  await refreshResultsRollup(db, options.timeZone);
   const records = await resultsOf(db, {
     period: query.period,
     groupBy: query.groupBy,
     from: query.from,
     to: query.to,
-    fromInstant: zonedInstant(query.from, 0, options.timeZone),
-    untilInstant: zonedInstant(addDays(query.to, 1), 0, options.timeZone),
     timeZone: options.timeZone,
     teamId,
     collectorId,

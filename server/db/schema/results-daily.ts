@@ -19,7 +19,7 @@ export const resultsDaily = pgTable(
     contacts: integer('contacts').notNull(),
     promises: integer('promises').notNull(),
     promisesKept: integer('promises_kept').notNull(),
-    /** Due dates of the promises not kept (yet): whether they are due depends on the day of the read. */
+    /** Due dates of the promises not kept (yet), sorted: whether they are due depends on the day of the read. */
     unkeptDueDates: date('unkept_due_dates').array().notNull(),
     amountPromised: bigint('amount_promised', { mode: 'number' }).notNull(),
     amountRecovered: bigint('amount_recovered', { mode: 'number' }).notNull(),
