@@ -240,7 +240,7 @@ describe('evidence review', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载证据包' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^evidence-visit-.+\.zip$/);
-    const files = await unzip(await readFile((await download.path())!));
+    const files = await unzip(await readFile((await download.path())));
     const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as {
       files: { path: string; sha256: string }[];
       missing: unknown[];
