@@ -3,27 +3,15 @@
 import type { TeamSummary } from '../../shared/schemas/directory.js';
 import type { CreatePlanRequest, DispatchDay, MapMarkers, PlanEdit, PlanView, UrgentResponse } from '../../shared/schemas/dispatch.js';
 import { request } from '../app/api.js';
-import { fetchCases } from '../cases/cases.api.js';
 import type { CaseFilters } from '../cases/table-state.js';
-import { bboxParam, caseQuery, markersFromCases } from './cases/filters.js';
+import { markerQuery } from './cases/filters.js';
 import type { Box } from './map/polygon.js';
 
 const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
 
-export function fetchMarkers(box: Box, signal?: AbortSignal): Promise<MapMarkers> {
-  return request<MapMarkers>('GET', '/api/map/cases', { query: { bbox: bboxParam(box), limit: 20_000 }, ...withSignal(signal) });
-}
-
-/** Markers for filters only the server applies: case pages in the box, up to `max` cases. */
-export async function fetchFilteredMarkers(filters: CaseFilters, box: Box, max: number, signal?: AbortSignal): Promise<MapMarkers> {
-  const cases = [];
-  let cursor: string | null = null;
-  do {
-    const page = await fetchCases(caseQuery(filters, box, { limit: 500, cursor }), signal);
-    cases.push(...page.cases);
-    cursor = page.nextCursor;
-  } while (cursor !== null && cases.length < max);
-  return markersFromCases(cases.slice(0, max), cursor !== null);
+/** The open cases in `box` that pass the console's filters, as map markers. */
+export function fetchMarkers(filters: CaseFilters, box: Box, signal?: AbortSignal): Promise<MapMarkers> {
+  return request<MapMarkers>('GET', '/api/map/cases', { query: markerQuery(filters, box), ...withSignal(signal) });
 }
 
 export function fetchTeams(signal?: AbortSignal): Promise<TeamSummary[]> {

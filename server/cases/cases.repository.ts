@@ -1,6 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import { and, asc, desc, eq, gte, ilike, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import type { CaseListQuery } from '../../shared/schemas/cases.js';
+import type { CaseFilterQuery, CaseListQuery } from '../../shared/schemas/cases.js';
 import type { Executor } from '../db/client.js';
 import { caseAddresses, caseContacts, caseNotes, cases, creditors, users, visits } from '../db/schema/index.js';
 import { casesOfTeam } from '../dispatch/team.repository.js';
@@ -52,13 +52,16 @@ export function scopeCondition(scope: CaseScope): SQL | undefined {
   return and(eq(cases.assignedCollectorId, scope.collectorId), inArray(cases.status, ['assigned', 'visited']));
 }
 
-function filterConditions(query: CaseListQuery): (SQL | undefined)[] {
+/** The case table's filters as conditions on `cases` alone (no join), so the map's markers use them too. */
+export function filterConditions(query: CaseFilterQuery): (SQL | undefined)[] {
   const { bbox } = query;
   return [
     query.status && inArray(cases.status, query.status),
     query.bucket && inArray(cases.bucket, query.bucket),
     query.escalationReason && inArray(cases.escalationReason, query.escalationReason),
-    query.creditor === undefined ? undefined : eq(creditors.code, query.creditor),
+    query.creditor === undefined
+      ? undefined
+      : inArray(cases.creditorId, sql`(select ${creditors.id} from ${creditors} where ${creditors.code} = ${query.creditor})`),
     query.minDaysPastDue === undefined ? undefined : gte(cases.daysPastDue, query.minDaysPastDue),
     query.maxDaysPastDue === undefined ? undefined : lte(cases.daysPastDue, query.maxDaysPastDue),
     query.minAmount === undefined ? undefined : gte(cases.totalOutstanding, query.minAmount),

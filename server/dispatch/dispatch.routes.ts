@@ -131,10 +131,10 @@ export async function dispatchRoutes(app: FastifyInstance, options: { timeZone: 
   api.get(
     '/api/map/cases',
     {
-      schema: { tags: ['dispatch'], summary: 'Open cases in a box, as map markers (only what a marker needs)', querystring: mapMarkersQuery, response: { 200: mapMarkers, ...errors } },
+      schema: { tags: ['dispatch'], summary: 'Open cases in a box passing the case table’s filters, as map markers (only what a marker needs)', querystring: mapMarkersQuery, response: { 200: mapMarkers, ...errors } },
       preHandler: app.requireRole(['dispatcher', 'supervisor', 'admin']),
     },
-    async (request) => mapMarkersIn(app.db, request.query.bbox, request.query.limit, teamOf(request)),
+    async (request) => mapMarkersIn(app.db, request.query, teamOf(request)),
   );
 
   api.get(

@@ -115,47 +115,57 @@ const listParam = <T extends readonly [string, ...string[]]>(values: T) =>
     z.array(z.enum(values)).min(1),
   );
 
-export const caseListQuery = z
-  .strictObject({
-    status: listParam(caseStatuses).optional(),
-    bucket: listParam(buckets).optional(),
-    creditor: z.string().max(64).optional(),
-    escalationReason: listParam(escalationReasons).optional(),
-    minDaysPastDue: intParam.min(0).optional(),
-    maxDaysPastDue: intParam.min(0).optional(),
-    minAmount: intParam.min(0).optional(),
-    maxAmount: intParam.min(0).optional(),
-    assignedCollectorId: z.union([z.uuid(), z.literal('none')]).optional(),
-    search: z.string().trim().max(64).optional(),
-    bbox: z
-      .string()
-      .transform((value, ctx) => {
-        const parts = value.split(',').map(Number);
-        const [minLng, minLat, maxLng, maxLat] = parts;
-        if (
-          parts.length !== 4 ||
-          minLng === undefined || minLat === undefined || maxLng === undefined || maxLat === undefined ||
-          parts.some((n) => !Number.isFinite(n)) ||
-          minLat < -90 || maxLat > 90 || minLng < -180 || maxLng > 180 ||
-          minLat > maxLat || minLng > maxLng
-        ) {
-          ctx.addIssue({ code: 'custom', message: 'bbox must be minLng,minLat,maxLng,maxLat within the world' });
-          return z.NEVER;
-        }
-        return { minLng, minLat, maxLng, maxLat };
-      })
-      .optional(),
+/** minLng,minLat,maxLng,maxLat within the world, min before max. */
+export const boundingBox = z.string().transform((value, ctx) => {
+  const parts = value.split(',').map(Number);
+  const [minLng, minLat, maxLng, maxLat] = parts;
+  if (
+    parts.length !== 4 ||
+    minLng === undefined || minLat === undefined || maxLng === undefined || maxLat === undefined ||
+    parts.some((n) => !Number.isFinite(n)) ||
+    minLat < -90 || maxLat > 90 || minLng < -180 || maxLng > 180 ||
+    minLat > maxLat || minLng > maxLng
+  ) {
+    ctx.addIssue({ code: 'custom', message: 'bbox must be minLng,minLat,maxLng,maxLat within the world' });
+    return z.NEVER;
+  }
+  return { minLng, minLat, maxLng, maxLat };
+});
+
+/** The filters the case table and the dispatcher's map markers share (one condition builder on the server). */
+export const caseFilterQuery = z.strictObject({
+  status: listParam(caseStatuses).optional(),
+  bucket: listParam(buckets).optional(),
+  creditor: z.string().max(64).optional(),
+  escalationReason: listParam(escalationReasons).optional(),
+  minDaysPastDue: intParam.min(0).optional(),
+  maxDaysPastDue: intParam.min(0).optional(),
+  minAmount: intParam.min(0).optional(),
+  maxAmount: intParam.min(0).optional(),
+  assignedCollectorId: z.union([z.uuid(), z.literal('none')]).optional(),
+  search: z.string().trim().max(64).optional(),
+  bbox: boundingBox.optional(),
+});
+export type CaseFilterQuery = z.output<typeof caseFilterQuery>;
+
+/** A lower bound above its upper bound is refused rather than answered with nothing. */
+export function rangesInOrder(query: CaseFilterQuery, ctx: z.RefinementCtx<CaseFilterQuery>): void {
+  if (query.minDaysPastDue !== undefined && query.maxDaysPastDue !== undefined && query.minDaysPastDue > query.maxDaysPastDue) {
+    ctx.addIssue({ code: 'custom', message: 'minDaysPastDue must not exceed maxDaysPastDue' });
+  }
+  if (query.minAmount !== undefined && query.maxAmount !== undefined && query.minAmount > query.maxAmount) {
+    ctx.addIssue({ code: 'custom', message: 'minAmount must not exceed maxAmount' });
+  }
+}
+
+export const caseListQuery = caseFilterQuery
+  .extend({
     sort: z.enum(caseSortFields).default('priority'),
     order: z.enum(['asc', 'desc']).default('desc'),
     limit: intParam.min(1).max(500).default(50),
     cursor: z.string().max(512).optional(),
   })
-  .refine((q) => q.minDaysPastDue === undefined || q.maxDaysPastDue === undefined || q.minDaysPastDue <= q.maxDaysPastDue, {
-    message: 'minDaysPastDue must not exceed maxDaysPastDue',
-  })
-  .refine((q) => q.minAmount === undefined || q.maxAmount === undefined || q.minAmount <= q.maxAmount, {
-    message: 'minAmount must not exceed maxAmount',
-  });
+  .superRefine(rangesInOrder);
 export type CaseListQuery = z.output<typeof caseListQuery>;
 export type CaseListQueryInput = z.input<typeof caseListQuery>;
 

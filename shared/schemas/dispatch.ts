@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundingBox, caseFilterQuery, rangesInOrder } from './cases.js';
 
 export const createPlanRequest = z.strictObject({
   serviceDate: z.iso.date('Use a date like 2026-11-24'),
@@ -120,10 +121,16 @@ export const urgentResponse = z.discriminatedUnion('inserted', [
 ]);
 export type UrgentResponse = z.infer<typeof urgentResponse>;
 
-export const mapMarkersQuery = z.strictObject({
-  bbox: z.string().regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, 'bbox must be minLng,minLat,maxLng,maxLat'),
-  limit: z.coerce.number().int().min(1).max(20_000).default(20_000),
-});
+/** The case table's filters, narrowing the open cases in a box. */
+export const mapMarkersQuery = caseFilterQuery
+  .extend({
+    bbox: boundingBox,
+    limit: z.coerce.number().int().min(1).max(20_000).default(20_000),
+  })
+  .superRefine(rangesInOrder);
+export type MapMarkersQuery = z.output<typeof mapMarkersQuery>;
+export type MapMarkersQueryInput = z.input<typeof mapMarkersQuery>;
+
 /** Only what a marker needs, as parallel arrays: 20,000 markers stay a small answer. */
 export const mapMarkers = z.object({
   ids: z.array(z.string()),

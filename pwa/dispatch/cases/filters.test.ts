@@ -1,39 +1,49 @@
 import { describe, expect, it } from 'vitest';
-import type { MapMarkers } from '../../../shared/schemas/dispatch.js';
+import { mapMarkersQuery } from '../../../shared/schemas/dispatch.js';
 import { queryString } from '../../app/api.js';
-import { emptyFilters } from '../../cases/table-state.js';
-import { bboxParam, caseQuery, containsBox, markerFilter, needsCaseQuery, padBox } from './filters.js';
+import { emptyFilters, type CaseFilters } from '../../cases/table-state.js';
+import { bboxParam, caseQuery, containsBox, markerQuery, padBox } from './filters.js';
 
-const markers: MapMarkers = {
-  ids: ['a', 'b', 'c'],
-  lat: [41.8, 41.81, 41.82],
-  lng: [123.4, 123.41, 123.42],
-  priority: [5, 3, 1],
-  bucket: ['M1', 'M2', 'M3+'],
-  status: ['received', 'assigned', 'visited'],
-  assignedCollectorId: [null, '0193a7e2-8f1c-7b3d-9e2a-4c5d6e7f8a9b', null],
-  truncated: false,
-};
-const keep = (filters: typeof emptyFilters) => markers.ids.filter((_, i) => markerFilter(filters, markers)(i));
 const box = { minLat: 41.7, minLng: 123.3, maxLat: 41.9, maxLng: 123.5 };
+const collectorId = '0193a7e2-8f1c-7b3d-9e2a-4c5d6e7f8a9b';
 
 describe('filters to the map and the server', () => {
-  it('filters markers by what they carry: bucket, status, assignee', () => {
-    expect(keep(emptyFilters)).toEqual(['a', 'b', 'c']);
-    expect(keep({ ...emptyFilters, bucket: ['M2', 'M3+'] })).toEqual(['b', 'c']);
-    expect(keep({ ...emptyFilters, status: ['visited'] })).toEqual(['c']);
-    expect(keep({ ...emptyFilters, assignedCollectorId: 'none' })).toEqual(['a', 'c']);
-    expect(keep({ ...emptyFilters, assignedCollectorId: '0193a7e2-8f1c-7b3d-9e2a-4c5d6e7f8a9b' })).toEqual(['b']);
-    // Closed cases are never on the map, whatever the filter says.
-    expect(keep({ ...emptyFilters, status: ['closed'] })).toEqual([]);
+  it('asks the markers endpoint for the open cases in the box when nothing is filtered', () => {
+    expect(queryString(markerQuery(emptyFilters, box))).toBe(
+      '?status=received%2Cassigned%2Cvisited&bbox=123.3%2C41.7%2C123.5%2C41.9&limit=20000',
+    );
   });
 
-  it('knows which filters only the server can apply', () => {
-    expect(needsCaseQuery(emptyFilters)).toBe(false);
-    expect(needsCaseQuery({ ...emptyFilters, bucket: ['M1'], status: ['received'] })).toBe(false);
-    expect(needsCaseQuery({ ...emptyFilters, minAmount: 100_000 })).toBe(true);
-    expect(needsCaseQuery({ ...emptyFilters, creditor: 'SJXF' })).toBe(true);
-    expect(needsCaseQuery({ ...emptyFilters, escalationReason: ['unreachable'] })).toBe(true);
+  it.each<[string, Partial<CaseFilters>, string]>([
+    ['amount', { minAmount: 100_000, maxAmount: 500_000 }, 'minAmount=100000&maxAmount=500000'],
+    ['days past due', { minDaysPastDue: 30, maxDaysPastDue: 90 }, 'minDaysPastDue=30&maxDaysPastDue=90'],
+    ['creditor', { creditor: 'SJXF' }, 'creditor=SJXF'],
+    ['escalation reason', { escalationReason: ['refused', 'unreachable'] }, 'escalationReason=refused%2Cunreachable'],
+    ['bucket', { bucket: ['M2', 'M3+'] }, 'bucket=M2%2CM3%2B'],
+    ['status', { status: ['visited'] }, 'status=visited'],
+    ['assignee', { assignedCollectorId: collectorId }, `assignedCollectorId=${collectorId}`],
+    ['search', { search: '  王 ' }, `search=${encodeURIComponent('王')}`],
+  ])('sends the %s filter to the markers endpoint', (_, chosen, expected) => {
+    const query = queryString(markerQuery({ ...emptyFilters, ...chosen }, box));
+    expect(query).toContain(expected);
+    // What the console sends is what the server's schema takes.
+    expect(mapMarkersQuery.safeParse(Object.fromEntries(new URLSearchParams(query))).success).toBe(true);
+  });
+
+  it('sends the markers endpoint the same filters as the table', () => {
+    const filters: CaseFilters = {
+      ...emptyFilters,
+      bucket: ['M2'],
+      minDaysPastDue: 30,
+      maxAmount: 500_000,
+      creditor: 'SJXF',
+      escalationReason: ['refused'],
+      assignedCollectorId: 'none',
+    };
+    const filtersOnly = (query: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(query).filter(([name]) => !['bbox', 'limit', 'sort', 'order', 'cursor'].includes(name)));
+    expect(filtersOnly(markerQuery(filters, box))).toEqual(filtersOnly(caseQuery(filters, box, { limit: 50 })));
+    expect(filtersOnly(markerQuery(filters, box))).toMatchObject({ creditor: 'SJXF', minDaysPastDue: 30, assignedCollectorId: 'none' });
   });
 
   it('maps filters and the map’s box to the /api/cases query', () => {

@@ -1,8 +1,8 @@
-// The console's filters, one definition for the map and the table: what the markers can be filtered
-// by in the browser, and the /api/cases query the table (and a narrower map) asks the server.
+// The console's filters, one definition for the map and the table: the same filter parameters go
+// to /api/map/cases (the markers) and /api/cases (the table), so both show the same cases.
 import type { CaseStatus } from '../../../shared/cases.js';
-import type { CaseSummary } from '../../../shared/schemas/cases.js';
-import type { MapMarkers } from '../../../shared/schemas/dispatch.js';
+import type { MapMarkersQueryInput } from '../../../shared/schemas/dispatch.js';
+import type { QueryValue } from '../../app/api.js';
 import type { CaseListParams } from '../../cases/cases.api.js';
 import type { CaseFilters } from '../../cases/table-state.js';
 import type { Box } from '../map/polygon.js';
@@ -12,33 +12,6 @@ export const openStatuses: readonly CaseStatus[] = ['received', 'assigned', 'vis
 
 /** Where the table and the map look: the map's current view, or the shape drawn on it. */
 export type Area = 'view' | 'shape';
-
-/** Filters the markers carry themselves (bucket, status, assignee) apply in the browser. */
-export function markerFilter(filters: CaseFilters, markers: MapMarkers): (i: number) => boolean {
-  const statuses = filters.status.length > 0 ? filters.status.filter((s) => openStatuses.includes(s)) : null;
-  const bucketSet = filters.bucket.length > 0 ? new Set<string>(filters.bucket) : null;
-  const assignee = filters.assignedCollectorId;
-  return (i) => {
-    if (statuses && !statuses.includes(markers.status[i] as CaseStatus)) return false;
-    if (bucketSet && !bucketSet.has(markers.bucket[i] ?? '')) return false;
-    if (assignee === 'none' && markers.assignedCollectorId[i] !== null) return false;
-    if (assignee !== null && assignee !== 'none' && markers.assignedCollectorId[i] !== assignee) return false;
-    return true;
-  };
-}
-
-/** Filters only the server can apply (the markers do not carry amounts, creditors or reasons). */
-export function needsCaseQuery(filters: CaseFilters): boolean {
-  return (
-    filters.search.trim() !== '' ||
-    filters.escalationReason.length > 0 ||
-    filters.creditor !== '' ||
-    filters.minDaysPastDue !== null ||
-    filters.maxDaysPastDue !== null ||
-    filters.minAmount !== null ||
-    filters.maxAmount !== null
-  );
-}
 
 const round = (n: number) => Math.round(n * 1e5) / 1e5;
 
@@ -52,12 +25,13 @@ export function bboxParam(box: Box): string {
   ].join(',');
 }
 
-/** The /api/cases query for the table, or for the map when a filter needs the server. */
-export function caseQuery(
-  filters: CaseFilters,
-  box: Box | null,
-  page: { limit: number; cursor?: string | null; sort?: CaseListParams['sort']; order?: 'asc' | 'desc' },
-): CaseListParams {
+export type MarkerParams = Partial<Record<keyof MapMarkersQueryInput, QueryValue>>;
+
+/** The most markers one answer holds; the server sends the most urgent and says it left some out. */
+const markerLimit = 20_000;
+
+/** The filter parameters both endpoints take; no status chosen means every open one. */
+function filterParams(filters: CaseFilters) {
   return {
     search: filters.search.trim() || undefined,
     status: filters.status.length > 0 ? filters.status : openStatuses,
@@ -69,25 +43,27 @@ export function caseQuery(
     maxAmount: filters.maxAmount,
     creditor: filters.creditor || undefined,
     assignedCollectorId: filters.assignedCollectorId ?? undefined,
+  } satisfies CaseListParams & MarkerParams;
+}
+
+/** The /api/map/cases query: the open cases in `box` that pass the filters. */
+export function markerQuery(filters: CaseFilters, box: Box): MarkerParams {
+  return { ...filterParams(filters), bbox: bboxParam(box), limit: markerLimit };
+}
+
+/** The /api/cases query for the table. */
+export function caseQuery(
+  filters: CaseFilters,
+  box: Box | null,
+  page: { limit: number; cursor?: string | null; sort?: CaseListParams['sort']; order?: 'asc' | 'desc' },
+): CaseListParams {
+  return {
+    ...filterParams(filters),
     bbox: box ? bboxParam(box) : undefined,
     sort: page.sort ?? 'priority',
     order: page.order ?? 'desc',
     limit: page.limit,
     cursor: page.cursor ?? undefined,
-  };
-}
-
-/** Case rows as map markers, for a map narrowed by filters the markers cannot apply. */
-export function markersFromCases(cases: readonly CaseSummary[], truncated: boolean): MapMarkers {
-  return {
-    ids: cases.map((c) => c.id),
-    lat: cases.map((c) => c.lat),
-    lng: cases.map((c) => c.lng),
-    priority: cases.map((c) => c.priority),
-    bucket: cases.map((c) => c.bucket),
-    status: cases.map((c) => c.status),
-    assignedCollectorId: cases.map((c) => c.assignedCollectorId),
-    truncated,
   };
 }
 

@@ -1,15 +1,14 @@
-// The markers the map shows: fetched for a box around the view (so panning needs no new request),
-// filtered in the browser where the markers carry the field, by the server where they do not.
+// The markers the map shows: fetched with the console's filters for a box around the view (so panning
+// needs no new request); a drawn shape narrows them in the browser.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { MapMarkers } from '../../../shared/schemas/dispatch.js';
 import type { CaseFilters } from '../../cases/table-state.js';
-import { fetchFilteredMarkers, fetchMarkers } from '../dispatch.api.js';
+import { fetchMarkers } from '../dispatch.api.js';
 import { noMarkers } from '../map/marker-index.js';
 import { boxOf, inRing, type Box, type Ring } from '../map/polygon.js';
-import { containsBox, markerFilter, needsCaseQuery, padBox, type Area } from './filters.js';
+import { containsBox, padBox, type Area } from './filters.js';
 
-/** Case rows fetched for the map when a filter needs the server. */
-export const filteredMarkerCap = 5_000;
+const everyMarker = () => true;
 
 const boxArea = (box: Box) => (box.maxLat - box.minLat) * (box.maxLng - box.minLng);
 
@@ -27,10 +26,7 @@ export function useMarkers(filters: CaseFilters, view: Box | null, area: Area, s
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
   const fetched = useRef<{ box: Box; key: string; truncated: boolean } | null>(null);
-  const serverSide = needsCaseQuery(filters);
-  // Only the filters the server applies decide whether the set must be fetched again.
-  const serverKey = serverSide ? JSON.stringify({ ...filters, status: [], bucket: [], assignedCollectorId: null }) : '';
-  const key = `${serverKey}|${reloadKey}|${attempt}`;
+  const key = `${JSON.stringify(filters)}|${reloadKey}|${attempt}`;
 
   useEffect(() => {
     if (!view) return;
@@ -42,13 +38,10 @@ export function useMarkers(filters: CaseFilters, view: Box | null, area: Area, s
       // A capped answer for a wide box hides cases a closer look should show.
       !(last.truncated && boxArea(view) * 6 < boxArea(last.box));
     if (covered) return;
-    const box = padBox(view, serverSide ? 0.25 : 1);
+    const box = padBox(view, 1);
     const controller = new AbortController();
     setLoading(true);
-    const load = serverSide
-      ? fetchFilteredMarkers(filters, box, filteredMarkerCap, controller.signal)
-      : fetchMarkers(box, controller.signal);
-    load.then(
+    fetchMarkers(filters, box, controller.signal).then(
       (answer) => {
         fetched.current = { box, key, truncated: answer.truncated };
         setMarkers(answer);
@@ -65,15 +58,14 @@ export function useMarkers(filters: CaseFilters, view: Box | null, area: Area, s
   }, [view, key]);
 
   const keep = useMemo(() => {
-    const byFields = markerFilter(filters, markers);
-    if (area !== 'shape' || !shape || shape.length < 3) return byFields;
+    if (area !== 'shape' || !shape || shape.length < 3) return everyMarker;
     const box = boxOf(shape);
     return (i: number) => {
       const lat = markers.lat[i] ?? NaN;
       const lng = markers.lng[i] ?? NaN;
-      return byFields(i) && lat >= box.minLat && lat <= box.maxLat && lng >= box.minLng && lng <= box.maxLng && inRing(shape, lat, lng);
+      return lat >= box.minLat && lat <= box.maxLat && lng >= box.minLng && lng <= box.maxLng && inRing(shape, lat, lng);
     };
-  }, [markers, filters, area, shape]);
+  }, [markers, area, shape]);
 
   return { markers, keep, loading, error, reload: () => setAttempt((n) => n + 1) };
 }
