@@ -100,6 +100,8 @@ describe('case list', () => {
     ['limit=100000', /limit/],
     ['minAmount=-1', /minAmount/],
     ['minAmount=abc', /minAmount/],
+    ['maxDaysPastDue=9999999999999', /maxDaysPastDue/],
+    ['minAmount=99999999999999999999', /minAmount/],
     ['minDaysPastDue=50&maxDaysPastDue=10', /minDaysPastDue/],
     ['sort=password', /sort/],
     ['bucket=M9', /bucket/],
