@@ -18,9 +18,9 @@ export interface ResultsSelection {
   collectorId: string | null;
 }
 
-/** One grouped row; `total` marks the whole range's row. Money in fen, durations in seconds, distance in metres. */
+/** One grouped row: a bucket and group, a bucket's total over its groups, or the whole range. Money in fen, durations in seconds, distance in metres. */
 export interface ResultsRecord {
-  total: boolean;
+  level: 'cell' | 'bucket' | 'total';
   bucket: string | null;
   team_id: string | null;
   team_name: string | null;
@@ -124,6 +124,12 @@ export function resultsStatement(s: ResultsSelection): SQL {
       from (select bucket, key, count(*) as stops, max(total_outstanding) as outstanding from stops group by bucket, key, case_id) p
       group by bucket, key
     ),
+    -- A bucket's total counts a case planned for two groups once.
+    bucket_outstanding as (
+      select bucket, sum(outstanding) as outstanding
+      from (select bucket, max(total_outstanding) as outstanding from stops group by bucket, case_id) p
+      group by bucket
+    ),
     cells as (
       select bucket, key, 0 as planned, travel_s, travel_m, 0 as done, 0 as contacts, 0 as promises, 0 as promises_due, 0 as promises_kept,
         0 as amount_promised, 0 as amount_recovered, 0 as anomalies, 0 as evidence_accepted, 0 as evidence_rejected,
@@ -138,14 +144,15 @@ export function resultsStatement(s: ResultsSelection): SQL {
       from planned_cells
     ),
     grouped as (
-      select grouping(bucket) = 1 as total, bucket, key,
+      select case when grouping(bucket) = 1 then 'total' when grouping(key) = 1 then 'bucket' else 'cell' end as level, bucket, key,
         coalesce(sum(planned), 0)::int as planned, coalesce(sum(done), 0)::int as done, coalesce(sum(contacts), 0)::int as contacts,
         coalesce(sum(promises), 0)::int as promises, coalesce(sum(promises_due), 0)::int as promises_due,
         coalesce(sum(promises_kept), 0)::int as promises_kept,
         coalesce(sum(amount_promised), 0)::float8 as amount_promised, coalesce(sum(amount_recovered), 0)::float8 as amount_recovered,
-        -- The whole range counts each planned case once, however many buckets and groups planned it.
-        case when grouping(bucket) = 1
-          then (select coalesce(sum(outstanding), 0) from (select max(total_outstanding) as outstanding from stops group by case_id) planned)
+        -- The range's total and each bucket's count each planned case once, however many groups planned it.
+        case
+          when grouping(bucket) = 1 then (select coalesce(sum(outstanding), 0) from (select max(total_outstanding) as outstanding from stops group by case_id) planned)
+          when grouping(key) = 1 then coalesce((select bo.outstanding from bucket_outstanding bo where bo.bucket = cells.bucket), 0)
           else coalesce(sum(outstanding), 0) end::float8 as outstanding,
         coalesce(sum(anomalies), 0)::int as anomalies,
         coalesce(sum(evidence_accepted), 0)::int as evidence_accepted,
@@ -154,15 +161,15 @@ export function resultsStatement(s: ResultsSelection): SQL {
         sum(travel_s)::float8 / nullif(sum(planned), 0) as travel_s_per_stop,
         sum(travel_m)::float8 / nullif(sum(planned), 0) as travel_m_per_stop
       from cells
-      group by grouping sets ((bucket, key), ())
+      group by grouping sets ((bucket, key), (bucket), ())
     )
-    select g.total, g.bucket::text as bucket, g.planned, g.done, g.contacts, g.promises, g.promises_due, g.promises_kept,
+    select g.level, g.bucket::text as bucket, g.planned, g.done, g.contacts, g.promises, g.promises_due, g.promises_kept,
       g.amount_promised, g.amount_recovered, g.outstanding, g.anomalies, g.avg_on_site_s, g.travel_s_per_stop, g.travel_m_per_stop,
       g.evidence_accepted, g.evidence_rejected,
       g.contacts::float8 / nullif(g.done, 0) as contact_rate, g.promises::float8 / nullif(g.done, 0) as promise_rate,
       g.promises_kept::float8 / nullif(g.promises_due, 0) as kept_rate, g.amount_recovered / nullif(g.outstanding, 0) as recovery_rate,
       ${names}
-    order by g.total, g.bucket, team_name nulls last, collector_name nulls last`;
+    order by g.level desc, g.bucket, team_name nulls last, collector_name nulls last`;
 }
 
 export async function resultsOf(db: Executor, s: ResultsSelection): Promise<ResultsRecord[]> {

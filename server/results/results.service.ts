@@ -79,9 +79,9 @@ export async function teamResults(db: Database, viewer: Viewer, query: ResultsQu
     teamId,
     collectorId,
   });
-  const total = records.find((record) => record.total);
+  const total = records.find((record) => record.level === 'total');
   const rows: ResultRow[] = records
-    .filter((record) => !record.total)
+    .filter((record) => record.level === 'cell')
     .map((record) => ({
       bucket: record.bucket ?? query.from,
       teamId: record.team_id,
@@ -99,6 +99,9 @@ export async function teamResults(db: Database, viewer: Viewer, query: ResultsQu
     timeZone: options.timeZone,
     buckets: bucketStarts(query.from, query.to, query.period),
     rows,
+    bucketTotals: records
+      .filter((record) => record.level === 'bucket')
+      .map((record) => ({ bucket: record.bucket ?? query.from, ...figures(record) })),
     totals: figures(total),
   };
 }

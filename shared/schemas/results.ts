@@ -97,6 +97,8 @@ export const resultsResponse = z.object({
   buckets: z.array(z.iso.date()),
   /** One per bucket and group with any activity, by bucket then name. */
   rows: z.array(resultRow),
+  /** Each bucket over all its groups (for the charts), in order. */
+  bucketTotals: z.array(resultFigures.extend({ bucket: z.iso.date() })),
   /** The whole range and filter at once (not the sum of rows: a case visited in two buckets is outstanding once). */
   totals: resultFigures,
 });

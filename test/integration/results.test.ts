@@ -201,6 +201,21 @@ describe('team results against the hand-computed fixture', () => {
     expect(answer.rows.map(cell)).toEqual([e.a0930, e.a1001, e.a1005, e.b1005]);
     expect(answer.rows.map((r) => r.teamId)).toEqual([f.teams.a, f.teams.a, f.teams.a, f.teams.b]);
     expect(answer.totals).toEqual(e.totals);
+    // Each bucket over its groups: 5 October adds team A's and team B's cells (no case planned for both).
+    expect(answer.bucketTotals.map((b) => b.bucket)).toEqual(['2026-09-30', '2026-10-01', '2026-10-05']);
+    const { bucket: _day, ...october5 } = answer.bucketTotals[2]!;
+    expect(october5).toMatchObject({
+      planned: 4,
+      done: 4,
+      contacts: 3,
+      promises: 1,
+      amountPromised: 500_000,
+      amountRecovered: 500_000,
+      outstanding: 4 * O,
+      evidenceAccepted: 1,
+    });
+    expect(october5.recoveryRate).toBe(500_000 / (4 * O));
+    expect(october5.avgOnSiteSeconds).toBe((900 + 1800) / 2);
   });
 
   it('per collector by day: the same cells, named by collector', async () => {
