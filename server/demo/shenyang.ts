@@ -49,7 +49,8 @@ const reasons = ['unreachable', 'broken_promise', 'refused', 'high_balance'] as 
 export const demoCreditors = [
   { code: 'SJXF', name: '盛京消费金融' },
   { code: 'LSCC', name: '辽沈银行信用卡中心' },
-  { code: 'BFXD', name: '北方小额贷款' },
+  // Has its field visits recorded in full, from check-in to check-out, as many lenders do.
+  { code: 'BFXD', name: '北方小额贷款', recordAudio: true },
 ] as const;
 
 export const demoTeams = [

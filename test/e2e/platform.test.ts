@@ -2,32 +2,18 @@
 // updates back; the photo pipeline and storage monitor run in a real page (test/e2e/fixtures/platform).
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, phone, screenshot, screenshotDir } from './browser.js';
+import { phone, screenshot, screenshotDir } from './browser.js';
 import type { PlatformFixture } from './fixtures/platform/entry.js';
 import { serveFixture, type FixtureSite } from './fixtures/platform/serve.js';
-import { demoPassword, startServer, type TestServer } from './server.js';
+import { useE2E } from './harness.js';
+import { demoPassword } from './server.js';
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useE2E();
 
 async function newPhonePage(): Promise<Page> {
-  const context = await browser.newContext({ ...phone, baseURL: server.url, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  const page = await e2e.newPage({ ...phone, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   return page;
 }
 
@@ -310,8 +296,9 @@ describe('photo pipeline', () => {
   });
 
   async function fixturePage(options: { withoutOffscreenCanvas?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1600 }, deviceScaleFactor: 1, locale: 'zh-CN' });
-    contexts.push(context);
+    const context = e2e.track(
+      await e2e.browser.newContext({ viewport: { width: 1600, height: 1600 }, deviceScaleFactor: 1, locale: 'zh-CN' }),
+    );
     if (options.withoutOffscreenCanvas) {
       await context.addInitScript(() => {
         delete (window as unknown as { OffscreenCanvas?: unknown }).OffscreenCanvas;
@@ -404,21 +391,12 @@ interface RecordingRun {
 
 describe('visit audio recording', () => {
   let fixture: FixtureSite;
-  let withMicrophone: Browser;
 
   beforeAll(async () => {
-    // Chromium's fake microphone (a beep), granted without a prompt: only for this browser.
-    [fixture, withMicrophone] = await Promise.all([
-      serveFixture(),
-      chromium.launch({
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
-      }),
-    ]);
+    fixture = await serveFixture();
   });
 
   afterAll(async () => {
-    await withMicrophone?.close();
     await fixture?.stop();
   });
 
@@ -441,7 +419,8 @@ describe('visit audio recording', () => {
   }
 
   it('records from start to stop in 0.5 s chunks, hashed like a photo; a crash mid-visit loses at most a chunk', async () => {
-    const context = await withMicrophone.newContext({ permissions: ['microphone'] });
+    // Chromium's fake microphone (a beep, see browser.ts), granted without a prompt.
+    const context = e2e.track(await e2e.browser.newContext({ permissions: ['microphone'] }));
     const page = await openPage(context);
     const run = await page.evaluate(async (): Promise<RecordingRun> => {
       const { createVisitRecorder, base64 } = (window as unknown as { platform: PlatformFixture }).platform;
