@@ -76,7 +76,7 @@ const signalColumns = {
   acknowledgedAt: riskSignals.acknowledgedAt,
   closedAt: riskSignals.closedAt,
 };
-interface SignalRow {
+export interface SignalRow {
   id: string;
   xid: number;
   seq: number;
@@ -96,7 +96,7 @@ interface SignalRow {
 
 export const cursorOf = (row: { xid: number; seq: number }) => `${row.xid}-${row.seq}`;
 
-function toSignal(row: SignalRow): RiskSignal {
+export function toSignal(row: SignalRow): RiskSignal {
   return {
     id: row.id,
     cursor: cursorOf(row),
@@ -126,17 +126,6 @@ export async function signalsAfter(db: Executor, after: { xid: number; seq: numb
     .where(and(sql`(${riskSignals.xid}, ${riskSignals.seq}) > (${after.xid}, ${after.seq})`, sql`${riskSignals.xid} < ${below}`))
     .orderBy(asc(riskSignals.xid), asc(riskSignals.seq))
     .limit(limit);
-  return rows.map(toSignal);
-}
-
-export async function signalsById(db: Executor, ids: string[]): Promise<RiskSignal[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .select(signalColumns)
-    .from(riskSignals)
-    .innerJoin(cases, eq(cases.id, riskSignals.caseId))
-    .innerJoin(creditors, eq(creditors.id, cases.creditorId))
-    .where(inArray(riskSignals.id, ids));
   return rows.map(toSignal);
 }
 
