@@ -73,3 +73,4 @@ export async function benchReviewWebhooks(count = Number(process.env.BENCH_WEBHO
     }
   });
 }
+export default benchReviewWebhooks;
