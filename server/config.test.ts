@@ -23,7 +23,19 @@ describe('loadConfig', () => {
     expect(loadConfig({ DISPATCH_TEAM_SCOPE: 'team' }).dispatchTeamScope).toBe('team');
   });
 
+  it('delivers risk signals by webhook only when a URL and a secret are both set', () => {
+    expect(loadConfig({}).risk.webhook).toBeUndefined();
+    const risk = loadConfig({ RISK_WEBHOOK_URL: 'https://risk.example.com/hooks', RISK_WEBHOOK_SECRET: 'a-secret-of-length', RISK_WEBHOOK_BACKOFF_MS: '250' }).risk;
+    expect(risk.webhook).toEqual({ url: 'https://risk.example.com/hooks', secret: 'a-secret-of-length', timeoutMs: 10_000, backoff: { baseMs: 250, maxMs: 3_600_000 }, concurrency: 8 });
+    expect(risk).toMatchObject({ promiseGraceDays: 0, sweepIntervalS: 300 });
+  });
+
   it.each([
+    [{ RISK_WEBHOOK_URL: 'ftp://risk.example.com' }, 'RISK_WEBHOOK_URL'],
+    [{ RISK_WEBHOOK_URL: 'https://risk.example.com' }, 'RISK_WEBHOOK_SECRET'],
+    [{ RISK_WEBHOOK_SECRET: 'a-secret-of-length' }, 'RISK_WEBHOOK_URL'],
+    [{ RISK_WEBHOOK_URL: 'https://risk.example.com', RISK_WEBHOOK_SECRET: 'short' }, 'RISK_WEBHOOK_SECRET'],
+    [{ RISK_PROMISE_GRACE_DAYS: '-1' }, 'RISK_PROMISE_GRACE_DAYS'],
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
