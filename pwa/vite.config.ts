@@ -30,7 +30,7 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,woff2}', 'assets/**/*.{png,webp,jpg}'],
         // The dispatcher's desktop console (and its drawing tools), the supervisors' review and risk view stay out of the precache, so a
         // collector's phone never downloads them; the console loads them online when opened.
-        globIgnores: ['**/DispatchPage-*', '**/leaflet-geoman-*', '**/ReviewView-*', '**/LiveAlerts-*', '**/RiskPage-*'],
+        globIgnores: ['**/DispatchPage-*', '**/leaflet-geoman-*', '**/ReviewView-*', '**/LiveAlerts-*', '**/RiskPage-*', '**/ResultsPage-*', '**/results-chart-*'],
         // The whole shell must be precached or the installed app cannot open offline.
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
       },

@@ -25,6 +25,8 @@ const DispatchPage = lazyView(() => import('../dispatch/DispatchPage.js'));
 const ReviewView = lazyView(() => import('../supervisor/review/ReviewView.js'));
 // Risk monitoring likewise (pwa/risk).
 const RiskPage = lazyView(() => import('../risk/RiskPage.js'));
+// Team results likewise, with chart.js in a chunk of its own (pwa/results).
+const ResultsPage = lazyView(() => import('../results/ResultsPage.js'));
 
 export function App() {
   const session = useSession();
@@ -89,6 +91,7 @@ function SignedIn({ user, route, pathname, search }: { user: SessionUser; route:
           { href: '/import', label: t.shell.nav.import, active: route.name === 'import' },
           { href: '/review', label: t.shell.nav.review, active: route.name === 'reviewQueue' || route.name === 'reviewVisit' },
           { href: '/risk', label: t.shell.nav.risk, active: route.name === 'risk' },
+          { href: '/results', label: t.shell.nav.results, active: route.name === 'results' },
         ]
       : user.role === 'dispatcher'
         ? [
@@ -100,6 +103,7 @@ function SignedIn({ user, route, pathname, search }: { user: SessionUser; route:
           ? [
               { href: '/review', label: t.shell.nav.review, active: route.name === 'reviewQueue' || route.name === 'reviewVisit' },
               { href: '/risk', label: t.shell.nav.risk, active: route.name === 'risk' },
+              { href: '/results', label: t.shell.nav.results, active: route.name === 'results' },
               { href: '/cases', label: t.shell.nav.overview, active: route.name === 'cases' || route.name === 'case' },
             ]
           : [];
@@ -129,6 +133,8 @@ function View({ user, route, search }: { user: SessionUser; route: Route; search
       return <ReviewView route={route} search={search} user={user} />;
     case 'risk':
       return <RiskPage user={user} />;
+    case 'results':
+      return <ResultsPage />;
     default:
       return <NotFound home={homeFor(user.role)} />;
   }

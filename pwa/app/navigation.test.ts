@@ -58,6 +58,11 @@ describe('where each role goes', () => {
     expect(allows('admin', { name: 'risk' })).toBe(true);
     expect(allows('dispatcher', { name: 'risk' })).toBe(false);
     expect(allows('collector', { name: 'risk' })).toBe(false);
+    expect(matchRoute('/results')).toEqual({ name: 'results' });
+    expect(allows('supervisor', { name: 'results' })).toBe(true);
+    expect(allows('admin', { name: 'results' })).toBe(true);
+    expect(allows('dispatcher', { name: 'results' })).toBe(false);
+    expect(allows('collector', { name: 'results' })).toBe(false);
   });
 
   it('returns to where the session ended, only inside the app and only where the role may go', () => {

@@ -21,6 +21,7 @@ export function allows(role: Role, route: Route): boolean {
     case 'reviewQueue':
     case 'reviewVisit':
     case 'risk':
+    case 'results':
       return role === 'supervisor' || role === 'admin';
     case 'checkIn':
     case 'visit':

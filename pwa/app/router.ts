@@ -16,6 +16,7 @@ export type Route =
   | { name: 'reviewQueue' }
   | { name: 'reviewVisit'; id: string }
   | { name: 'risk' }
+  | { name: 'results' }
   | { name: 'notFound' };
 
 export function matchRoute(pathname: string): Route {
@@ -29,6 +30,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/sync') return { name: 'sync' };
   if (path === '/review') return { name: 'reviewQueue' };
   if (path === '/risk') return { name: 'risk' };
+  if (path === '/results') return { name: 'results' };
   const reviewMatch = /^\/review\/visits\/([0-9a-fA-F-]{36})$/.exec(path);
   if (reviewMatch?.[1]) return { name: 'reviewVisit', id: reviewMatch[1] };
   const caseMatch = /^\/cases\/([0-9a-fA-F-]{36})$/.exec(path);

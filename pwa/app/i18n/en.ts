@@ -21,7 +21,7 @@ export const en: Messages = {
     signOut: 'Sign out',
     signingOut: 'Signing out…',
     mainNav: 'Main navigation',
-    nav: { cases: 'Cases', overview: 'Case overview', users: 'Users', import: 'Import cases', dispatch: 'Dispatch', review: 'Evidence review', risk: 'Risk monitoring' },
+    nav: { cases: 'Cases', overview: 'Case overview', users: 'Users', import: 'Import cases', dispatch: 'Dispatch', review: 'Evidence review', risk: 'Risk monitoring', results: 'Team results' },
     skipToContent: 'Skip to main content',
   },
   roles: {

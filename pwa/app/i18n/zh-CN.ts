@@ -24,7 +24,7 @@ export const zhCN = {
     signOut: '退出登录',
     signingOut: '正在退出…',
     mainNav: '主导航',
-    nav: { cases: '案件', overview: '案件概览', users: '用户管理', import: '导入案件', dispatch: '调度台', review: '证据复核', risk: '风险监控' },
+    nav: { cases: '案件', overview: '案件概览', users: '用户管理', import: '导入案件', dispatch: '调度台', review: '证据复核', risk: '风险监控', results: '团队业绩' },
     skipToContent: '跳到主要内容',
   },
   roles: {
