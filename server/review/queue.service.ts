@@ -2,7 +2,7 @@ import type { ReviewQueueItem, ReviewQueueQuery, ReviewQueueResponse } from '../
 import { zonedInstant } from '../../shared/zoned-time.js';
 import type { Database } from '../db/client.js';
 import { DomainError } from '../http/errors.js';
-import { type QueueCursor, type QueueRow, queuePage } from './queue.repository.js';
+import { type QueueCursor, type QueueRow, queuePageIds, queueRows } from './queue.repository.js';
 import { reviewStatusOf, riskOf } from './review.rules.js';
 
 const encodeCursor = (cursor: QueueCursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
@@ -66,7 +66,7 @@ export async function reviewQueue(
   options: { scopeTeam: string | null; timeZone: string },
 ): Promise<ReviewQueueResponse> {
   const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  const rows = await queuePage(
+  const ids = await queuePageIds(
     db,
     {
       statuses: query.status,
@@ -78,12 +78,16 @@ export async function reviewQueue(
       until: query.to === undefined ? undefined : zonedInstant(nextDay(query.to), 0, options.timeZone),
     },
     cursor,
-    query.limit,
+    query.limit + 1,
   );
-  const page = rows.slice(0, query.limit);
+  const page = ids.slice(0, query.limit);
+  const rows = new Map((await queueRows(db, page.map((p) => p.id))).map((row) => [row.visitId, row]));
   const last = page.at(-1);
   return {
-    visits: page.map(toItem),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.evidenceScore, last.visitId]) : null,
+    visits: page.flatMap((p) => {
+      const row = rows.get(p.id);
+      return row ? [toItem(row)] : [];
+    }),
+    nextCursor: ids.length > query.limit && last ? encodeCursor([last.evidenceScore, last.id]) : null,
   };
 }

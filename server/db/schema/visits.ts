@@ -60,6 +60,8 @@ export const visits = pgTable(
     index('visits_case_idx').on(t.caseId),
     index('visits_collector_check_in_idx').on(t.collectorId, t.checkedInAt),
     index('visits_evidence_idx').on(t.evidenceScore, t.id),
+    // The review queue of one collector, most suspicious first, without walking everyone's visits.
+    index('visits_collector_evidence_idx').on(t.collectorId, t.evidenceScore, t.id),
     // Team results: a collector's visits by the time that dates them (results rollup refresh), and
     // the payments that keep a case's promises.
     index('visits_collector_visited_idx').on(t.collectorId, sql`coalesce(${t.checkedInAt}, ${t.recordedAt}, ${t.checkedOutAt})`),

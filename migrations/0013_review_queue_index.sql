@@ -1,0 +1,1 @@
+CREATE INDEX "visits_collector_evidence_idx" ON "visits" USING btree ("collector_id","evidence_score","id");
