@@ -10,13 +10,12 @@ import { useResultsText } from './i18n/useResultsText.js';
 import { ResultsCharts } from './ResultsCharts.js';
 import { ResultsFilters } from './ResultsFilters.js';
 import { ResultsTable } from './ResultsTable.js';
-import { bucketLabel, filtersFromSearch, resultsQuery, searchFromFilters, todayIn } from './results-state.js';
+import { bucketLabel, filtersFromSearch, formatPercent as percent, resultsQuery, searchFromFilters, todayIn } from './results-state.js';
 import { fetchCollectors, fetchResults, fetchTeams } from './results.api.js';
 import styles from './ResultsPage.module.css';
 
 // The business zone's today picks the default range; the server reports the zone it counted in.
 const businessZone = 'Asia/Shanghai';
-const percent = (ratio: number | null) => (ratio === null ? '—' : `${(ratio * 100).toFixed(1)}%`);
 
 export default function ResultsPage() {
   const text = useResultsText();
@@ -51,8 +50,10 @@ export default function ResultsPage() {
         <div class={styles.body} aria-busy={results.status === 'loading' || undefined}>
           <dl class={styles.summary} aria-label={text.totals.label}>
             <div>
-              <dt>{text.charts.done}</dt>
-              <dd>{text.totals.done(totals.done, totals.planned)}</dd>
+              <dt>{text.totals.visits}</dt>
+              <dd>
+                {totals.done} / {totals.planned}
+              </dd>
             </div>
             <div>
               <dt>{text.totals.contactRate}</dt>

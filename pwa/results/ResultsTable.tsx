@@ -2,9 +2,8 @@
 import type { ResultFigures, ResultRow, ResultsResponse } from '../../shared/schemas/results.js';
 import { useI18n } from '../app/i18n/i18n.js';
 import { useResultsText } from './i18n/useResultsText.js';
+import { formatPercent as percent } from './results-state.js';
 import styles from './ResultsPage.module.css';
-
-const percent = (ratio: number | null) => (ratio === null ? '—' : `${(ratio * 100).toFixed(1)}%`);
 
 export function ResultsTable({ results, label }: { results: ResultsResponse; label: (bucket: string) => string }) {
   const text = useResultsText();

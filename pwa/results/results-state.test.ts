@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { bucketLabel, filtersFromSearch, lastDays, quickRangeOf, resultsQuery, searchFromFilters, todayIn } from './results-state.js';
+import {
+  bucketLabel,
+  formatPercent,
+  filtersFromSearch,
+  lastDays,
+  quickRangeOf,
+  resultsQuery,
+  searchFromFilters,
+  todayIn,
+} from './results-state.js';
 
 const today = '2026-11-24';
 const team = '0190a000-0000-7000-8000-000000000001';
@@ -47,6 +56,15 @@ describe('results filters in the address bar', () => {
     expect(quickRangeOf({ ...filtersFromSearch('', today), ...lastDays(7, today) }, today)).toBe(7);
     expect(quickRangeOf({ ...filtersFromSearch('', today), from: '2026-11-01', to: '2026-11-20' }, today)).toBeNull();
     expect(todayIn('Asia/Shanghai', new Date('2026-11-23T17:00:00Z'))).toBe('2026-11-24');
+  });
+});
+
+describe('percentages', () => {
+  it('keep two decimals below one per cent', () => {
+    expect(formatPercent(null)).toBe('—');
+    expect(formatPercent(0)).toBe('0.0%');
+    expect(formatPercent(0.0005)).toBe('0.05%');
+    expect(formatPercent(2 / 3)).toBe('66.7%');
   });
 });
 

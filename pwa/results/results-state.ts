@@ -75,6 +75,13 @@ export function groupKey(row: { teamId: string | null; collectorId: string | nul
   return (groupBy === 'collector' ? row.collectorId : row.teamId) ?? 'none';
 }
 
+/** A ratio as a percentage; small ones keep two decimals so a real 0.05% does not read as nothing. */
+export function formatPercent(ratio: number | null): string {
+  if (ratio === null) return '—';
+  const value = ratio * 100;
+  return `${value.toFixed(value > 0 && value < 1 ? 2 : 1)}%`;
+}
+
 /** A bucket as people name it: the date, the week from its Monday, or the month. */
 export function bucketLabel(bucket: string, period: ResultPeriod, locale: string): string {
   if (period === 'month') return bucket.slice(0, 7);

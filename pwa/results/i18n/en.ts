@@ -37,6 +37,7 @@ export const resultsEn: ResultsMessages = {
   },
   totals: {
     label: 'Totals',
+    visits: 'Visits done / planned',
     done: (done: number, planned: number) => `${done} done of ${planned} planned`,
     contactRate: 'Contact rate',
     keptRate: 'Promises kept',

@@ -36,6 +36,7 @@ export const resultsZhCN = {
   },
   totals: {
     label: '合计',
+    visits: '完成 / 计划外访',
     done: (done: number, planned: number) => `完成 ${done} / 计划 ${planned}`,
     contactRate: '接触率',
     keptRate: '承诺兑现率',
