@@ -38,26 +38,28 @@ const inTeam = (teamId: string) => sql`${visits.collectorId} in (select ${users.
 
 export async function queuePageIds(db: Executor, filter: QueueFilter, cursor: QueueCursor | undefined, limit: number) {
   const visitTime = sql`coalesce(${visits.checkedInAt}, ${visits.recordedAt})`;
-  return db
-    .select({ id: visits.id, evidenceScore: visits.evidenceScore })
-    .from(visits)
-    .where(
-      and(
-        // Ready for review once the record has arrived; a bare check-in is a visit still under way.
-        isNotNull(visits.outcome),
-        statusCondition(filter.statuses),
-        filter.scopeTeam === null ? undefined : inTeam(filter.scopeTeam),
-        filter.teamId === undefined ? undefined : inTeam(filter.teamId),
-        filter.collectorId === undefined ? undefined : eq(visits.collectorId, filter.collectorId),
-        filter.outcomes === undefined ? undefined : inArray(visits.outcome, filter.outcomes),
-        filter.from === undefined ? undefined : sql`${visitTime} >= ${filter.from.toISOString()}::timestamptz`,
-        filter.until === undefined ? undefined : sql`${visitTime} < ${filter.until.toISOString()}::timestamptz`,
-        cursor === undefined ? undefined : sql`(${visits.evidenceScore}, ${visits.id}) < (${cursor[0]}, ${cursor[1]}::uuid)`,
-      ),
-    )
-    // visits_evidence_idx (score, id) read backwards; with a collector, visits_collector_evidence_idx.
-    .orderBy(desc(visits.evidenceScore), desc(visits.id))
-    .limit(limit);
+  return (
+    db
+      .select({ id: visits.id, evidenceScore: visits.evidenceScore })
+      .from(visits)
+      .where(
+        and(
+          // Ready for review once the record has arrived; a bare check-in is a visit still under way.
+          isNotNull(visits.outcome),
+          statusCondition(filter.statuses),
+          filter.scopeTeam === null ? undefined : inTeam(filter.scopeTeam),
+          filter.teamId === undefined ? undefined : inTeam(filter.teamId),
+          filter.collectorId === undefined ? undefined : eq(visits.collectorId, filter.collectorId),
+          filter.outcomes === undefined ? undefined : inArray(visits.outcome, filter.outcomes),
+          filter.from === undefined ? undefined : sql`${visitTime} >= ${filter.from.toISOString()}::timestamptz`,
+          filter.until === undefined ? undefined : sql`${visitTime} < ${filter.until.toISOString()}::timestamptz`,
+          cursor === undefined ? undefined : sql`(${visits.evidenceScore}, ${visits.id}) < (${cursor[0]}, ${cursor[1]}::uuid)`,
+        ),
+      )
+      // visits_evidence_idx (score, id) read backwards; with a collector, visits_collector_evidence_idx.
+      .orderBy(desc(visits.evidenceScore), desc(visits.id))
+      .limit(limit)
+  );
 }
 
 const evidenceReview = alias(visitReviews, 'evidence_review');
@@ -94,9 +96,15 @@ export async function queueRows(db: Executor, ids: string[]) {
     .leftJoin(teams, eq(teams.id, users.teamId))
     .innerJoin(cases, eq(cases.id, visits.caseId))
     .innerJoin(creditors, eq(creditors.id, cases.creditorId))
-    .leftJoin(evidenceReview, and(eq(evidenceReview.visitId, visits.id), eq(evidenceReview.subject, 'evidence'), eq(evidenceReview.current, true)))
-    .leftJoin(settlementReview, and(eq(settlementReview.visitId, visits.id), eq(settlementReview.subject, 'settlement'), eq(settlementReview.current, true)))
-    .where(inArray(visits.id, ids));
+    .leftJoin(
+      evidenceReview,
+      and(eq(evidenceReview.visitId, visits.id), eq(evidenceReview.subject, 'evidence'), eq(evidenceReview.current, true)),
+    )
+    .leftJoin(
+      settlementReview,
+      and(eq(settlementReview.visitId, visits.id), eq(settlementReview.subject, 'settlement'), eq(settlementReview.current, true)),
+    )
+    .where(sql`${visits.id} = any(${sql.param(ids)}::uuid[])`);
 }
 
 export type QueueRow = Awaited<ReturnType<typeof queueRows>>[number];

@@ -81,7 +81,14 @@ export async function reviewQueue(
     query.limit + 1,
   );
   const page = ids.slice(0, query.limit);
-  const rows = new Map((await queueRows(db, page.map((p) => p.id))).map((row) => [row.visitId, row]));
+  const rows = new Map(
+    (
+      await queueRows(
+        db,
+        page.map((p) => p.id),
+      )
+    ).map((row) => [row.visitId, row]),
+  );
   const last = page.at(-1);
   return {
     visits: page.flatMap((p) => {
