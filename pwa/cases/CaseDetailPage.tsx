@@ -72,6 +72,7 @@ export function CaseView({
       </section>
 
       <Notice kind="info" title={t.caseDetail.thirdPartyReminder} live="off" />
+      {item.revisit && <Notice kind="warn" title={t.cases.revisitReason(item.revisit.reason)} live="off" />}
 
       <div class={styles.grid}>
         <section class={styles.section} aria-labelledby="addresses-title">

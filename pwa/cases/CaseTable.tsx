@@ -206,6 +206,13 @@ function CaseRow({ row, names }: { row: CaseSummary; names: Names }) {
       </td>
       <td>
         <StatusBadge status={row.status} />
+        {row.revisit && (
+          <span class={styles.revisit}>
+            <Badge tone="orange" title={t.cases.revisitReason(row.revisit.reason)}>
+              {t.cases.revisit}
+            </Badge>
+          </span>
+        )}
       </td>
       <td class={styles.nowrap}>{t.reason[row.escalationReason]}</td>
       <td>

@@ -117,6 +117,8 @@ export const en: Messages = {
     },
     assigned: 'Assigned',
     unassigned: 'Unassigned',
+    revisit: 'Revisit',
+    revisitReason: (reason: string) => `A supervisor asked for another visit: ${reason}`,
     sortBy: (column) => `Sort by ${column.toLowerCase()}`,
     sortedAsc: 'ascending',
     sortedDesc: 'descending',

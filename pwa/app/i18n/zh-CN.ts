@@ -120,6 +120,8 @@ export const zhCN = {
     },
     assigned: '已分配',
     unassigned: '未分配',
+    revisit: '需复访',
+    revisitReason: (reason: string) => `主管要求复访：${reason}`,
     sortBy: (column: string) => `按${column}排序`,
     sortedAsc: '升序',
     sortedDesc: '降序',
