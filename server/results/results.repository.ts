@@ -109,7 +109,7 @@ export function resultsStatement(s: ResultsSelection): SQL {
       where r.published_at is not null and r.service_date between ${s.from}::date and ${s.to}::date
       order by r.collector_id, r.service_date, r.published_at desc, r.id desc
     ),
-    stops as materialized (
+    stops as (
       select lr.bucket, lr.key, rs.case_id, c.total_outstanding
       from latest_routes lr join route_stops rs on rs.route_id = lr.id join cases c on c.id = rs.case_id
     ),
@@ -118,17 +118,20 @@ export function resultsStatement(s: ResultsSelection): SQL {
       from latest_routes lr where exists (select 1 from route_stops rs where rs.route_id = lr.id)
       group by bucket, key
     ),
-    -- Outstanding counts each case once per bucket and group, however often it was planned there.
+    -- Outstanding counts each case once per bucket and group, per bucket, and over the range, however
+    -- often it was planned there: one pass over the stops, grouped three ways.
+    planned_cases as materialized (
+      select grouping(bucket) as no_bucket, grouping(key) as no_key, bucket, key, count(*) as stops, max(total_outstanding) as outstanding
+      from stops
+      group by grouping sets ((bucket, key, case_id), (bucket, case_id), (case_id))
+    ),
     planned_cells as (
       select bucket, key, sum(stops) as planned, sum(outstanding) as outstanding
-      from (select bucket, key, count(*) as stops, max(total_outstanding) as outstanding from stops group by bucket, key, case_id) p
+      from planned_cases where no_bucket = 0 and no_key = 0
       group by bucket, key
     ),
-    -- A bucket's total counts a case planned for two groups once.
-    bucket_outstanding as (
-      select bucket, sum(outstanding) as outstanding
-      from (select bucket, max(total_outstanding) as outstanding from stops group by bucket, case_id) p
-      group by bucket
+    bucket_outstanding as materialized (
+      select bucket, sum(outstanding) as outstanding from planned_cases where no_bucket = 0 and no_key = 1 group by bucket
     ),
     cells as (
       select bucket, key, 0 as planned, travel_s, travel_m, 0 as done, 0 as contacts, 0 as promises, 0 as promises_due, 0 as promises_kept,
@@ -149,11 +152,7 @@ export function resultsStatement(s: ResultsSelection): SQL {
         coalesce(sum(promises), 0)::int as promises, coalesce(sum(promises_due), 0)::int as promises_due,
         coalesce(sum(promises_kept), 0)::int as promises_kept,
         coalesce(sum(amount_promised), 0)::float8 as amount_promised, coalesce(sum(amount_recovered), 0)::float8 as amount_recovered,
-        -- The range's total and each bucket's count each planned case once, however many groups planned it.
-        case
-          when grouping(bucket) = 1 then (select coalesce(sum(outstanding), 0) from (select max(total_outstanding) as outstanding from stops group by case_id) planned)
-          when grouping(key) = 1 then coalesce((select bo.outstanding from bucket_outstanding bo where bo.bucket = cells.bucket), 0)
-          else coalesce(sum(outstanding), 0) end::float8 as outstanding,
+        coalesce(sum(outstanding), 0)::float8 as cell_outstanding,
         coalesce(sum(anomalies), 0)::int as anomalies,
         coalesce(sum(evidence_accepted), 0)::int as evidence_accepted,
         coalesce(sum(evidence_rejected), 0)::int as evidence_rejected,
@@ -164,11 +163,17 @@ export function resultsStatement(s: ResultsSelection): SQL {
       group by grouping sets ((bucket, key), (bucket), ())
     )
     select g.level, g.bucket::text as bucket, g.planned, g.done, g.contacts, g.promises, g.promises_due, g.promises_kept,
-      g.amount_promised, g.amount_recovered, g.outstanding, g.anomalies, g.avg_on_site_s, g.travel_s_per_stop, g.travel_m_per_stop,
+      g.amount_promised, g.amount_recovered, o.outstanding, g.anomalies, g.avg_on_site_s, g.travel_s_per_stop, g.travel_m_per_stop,
       g.evidence_accepted, g.evidence_rejected,
       g.contacts::float8 / nullif(g.done, 0) as contact_rate, g.promises::float8 / nullif(g.done, 0) as promise_rate,
-      g.promises_kept::float8 / nullif(g.promises_due, 0) as kept_rate, g.amount_recovered / nullif(g.outstanding, 0) as recovery_rate,
+      g.promises_kept::float8 / nullif(g.promises_due, 0) as kept_rate, g.amount_recovered / nullif(o.outstanding, 0) as recovery_rate,
       ${names}
+    cross join lateral (
+      select case g.level
+        when 'total' then (select coalesce(sum(outstanding), 0) from planned_cases where no_bucket = 1)
+        when 'bucket' then coalesce((select bo.outstanding from bucket_outstanding bo where bo.bucket = g.bucket), 0)
+        else g.cell_outstanding end::float8 as outstanding
+    ) o
     order by g.level desc, g.bucket, team_name nulls last, collector_name nulls last`;
 }
 
