@@ -60,7 +60,7 @@ export const resultFigures = z.object({
   amountPromised: z.number().int().min(0),
   /** Fen: payments recorded on done visits (official channel, with its reference). */
   amountRecovered: z.number().int().min(0),
-  /** Fen: current total outstanding of the distinct cases visited. */
+  /** Fen: current total outstanding of the distinct cases planned (on the latest published routes). */
   outstanding: z.number().int().min(0),
   recoveryRate: ratio,
   /** Done visits whose standing evidence verdict is accept, or reject (a revisit request is neither). */
