@@ -76,7 +76,7 @@ export async function seedResultsBench(url: string, visitCount: number, log: (li
         (select a.id from case_addresses a where a.case_id = c.id order by a.kind limit 1) as address_id
       from cases c`);
     await q('create index on bench_cases (n)');
-    const today = (await q(`select (now() at time zone 'Asia/Shanghai')::date::text as today`)).rows[0].today as string;
+    const today = (await client.query<{ today: string }>(`select (now() at time zone 'Asia/Shanghai')::date::text as today`)).rows[0]!.today;
 
     log('publishing 4,500 routes of 20 stops…');
     await q(`insert into routes (id, collector_id, service_date, published_at, travel_seconds, distance_m)
