@@ -81,6 +81,12 @@ async function refreshDirty(tx: Executor, timeZone: string): Promise<void> {
 
 /** Brings results_daily up to date for `timeZone` (the business zone). */
 export async function refreshResultsRollup(db: Database, timeZone: string): Promise<void> {
+  // Most reads find nothing to do: answer them without a transaction or a lock.
+  const [status] = await rowsOf<{ zone: string | null; dirty: boolean }>(
+    db,
+    sql`select (select time_zone from results_rollup_state where id = 1) as zone, exists (select 1 from results_dirty) as dirty`,
+  );
+  if (status?.zone === timeZone && !status.dirty) return;
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${refreshLock})`);
     const [state] = await rowsOf<{ time_zone: string }>(tx, sql`select time_zone from results_rollup_state where id = 1`);
