@@ -1,7 +1,8 @@
 // Team results: the CSV export's shape, who may ask, and the refusals of bad filters.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError } from '../../shared/schemas/errors.js';
-import { bearer } from '../fixtures/factories.js';
+import { createCollector } from '../fixtures/dispatch.js';
+import { bearer, createTeam, signedInUser } from '../fixtures/factories.js';
 import { buildResultsFixture, type ResultsFixture } from '../fixtures/results.js';
 import { createTestContext, type TestContext } from '../helper.js';
 
@@ -132,5 +133,28 @@ describe('bad filters are refused with a message and change nothing', () => {
     await refused(`teamId=0190a000-0000-7000-8000-000000000000&${range}`, 404, /No team/);
     await refused(`collectorId=0190a000-0000-7000-8000-000000000000&${range}`, 404, /No collector/);
     await refused(`teamId=${f.teams.b}&collectorId=${f.collectors.a1}&${range}`, 400, /not in the chosen team/);
+  });
+});
+
+describe('with DISPATCH_TEAM_SCOPE=team', () => {
+  it('a supervisor of a team gets that team without asking, and 403 for another team or its collector', async () => {
+    const scoped = await createTestContext({ DISPATCH_TEAM_SCOPE: 'team' });
+    try {
+      const db = scoped.database.db;
+      const [own, other] = [await createTeam(db), await createTeam(db)];
+      const theirs = await createCollector(db, { teamId: other.id });
+      const { token } = await signedInUser(scoped.app, db, 'supervisor', { teamId: own.id });
+      const ask = (query: string) => scoped.app.inject({ url: `/api/results?${range}${query}`, headers: bearer(token) });
+      expect((await ask('')).statusCode).toBe(200);
+      expect((await ask(`&teamId=${own.id}`)).statusCode).toBe(200);
+      expect((await ask(`&teamId=${other.id}`)).statusCode).toBe(403);
+      expect((await ask(`&collectorId=${theirs.id}`)).statusCode).toBe(403);
+      const admin = await signedInUser(scoped.app, db, 'admin', { teamId: own.id });
+      expect((await scoped.app.inject({ url: `/api/results?${range}&teamId=${other.id}`, headers: bearer(admin.token) })).statusCode).toBe(
+        200,
+      );
+    } finally {
+      await scoped.close();
+    }
   });
 });
