@@ -1,10 +1,24 @@
 // Risk monitoring's contract: the signal feed for the upstream risk system, the supervisors' board,
 // acknowledgement, and the webhook body (the same signal shape everywhere).
 import { z } from 'zod';
+import { metPersons, outcomes } from '../outcomes.js';
 import { riskActionNames, riskLevels, riskSeverities, riskSignalStatuses, riskSignalTypes } from '../risk.js';
 
 /** Opaque to clients: the writing transaction and the row's sequence (see risk.repository.ts). */
 export const riskCursor = z.string().regex(/^\d{1,19}-\d{1,19}$/, 'Not a cursor this server gave out; start again without `after`');
+
+/** One fact of the visit that raised a signal, for the reader to word in their language (`reason` words them all in English). */
+export const riskFinding = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('outcome'), outcome: z.enum(outcomes), metPerson: z.enum(metPersons).nullable() }),
+  z.object({ kind: z.literal('newAddress') }),
+  z.object({ kind: z.literal('words'), word: z.string() }),
+  z.object({ kind: z.literal('health'), health: z.string() }),
+  z.object({ kind: z.literal('dependants'), dependants: z.number().int() }),
+  z.object({ kind: z.literal('promise'), amount: z.number().int(), dueDate: z.iso.date(), outstanding: z.number().int(), settlement: z.boolean() }),
+  z.object({ kind: z.literal('payment'), amount: z.number().int(), outstanding: z.number().int(), channel: z.string(), reference: z.string() }),
+  z.object({ kind: z.literal('brokenPromise'), amount: z.number().int().nullable(), dueDate: z.iso.date() }),
+]);
+export type RiskFinding = z.infer<typeof riskFinding>;
 
 export const riskSignal = z.object({
   id: z.uuid(),
@@ -16,7 +30,7 @@ export const riskSignal = z.object({
   visitId: z.uuid(),
   type: z.enum(riskSignalTypes),
   severity: z.enum(riskSeverities),
-  /** In words: what in the visit raised it. */
+  /** In words (English): what in the visit raised it. */
   reason: z.string(),
   /** What the signal asks of the people handling the case. */
   action: z.enum(riskActionNames),

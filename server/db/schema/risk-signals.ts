@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { riskSeverities, riskSignalStatuses, riskSignalTypes } from '../../../shared/risk.js';
+import type { RiskFinding } from '../../../shared/schemas/risk.js';
 import { cases } from './cases.js';
 import { users } from './users.js';
 import { visits } from './visits.js';
@@ -29,6 +30,8 @@ export const riskSignals = pgTable(
     type: text('type', { enum: riskSignalTypes }).notNull(),
     severity: text('severity', { enum: riskSeverities }).notNull(),
     reason: text('reason').notNull(),
+    /** The facts behind the reason, for readers in other languages. */
+    findings: jsonb('findings').$type<RiskFinding[]>().notNull().default([]),
     status: text('status', { enum: riskSignalStatuses }).notNull().default('open'),
     /** A promise's due date, in the case's zone. */
     dueOn: date('due_on'),

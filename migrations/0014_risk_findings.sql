@@ -1,0 +1,1 @@
+ALTER TABLE "risk_signals" ADD COLUMN "findings" jsonb DEFAULT '[]'::jsonb NOT NULL;
