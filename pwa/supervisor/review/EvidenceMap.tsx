@@ -100,7 +100,7 @@ export function EvidenceMap({ review }: { review: VisitReview }) {
           const at: LatLng = [photo.lat, photo.lng];
           add(
             at,
-            L.marker(at, { icon: icon('photo', String(index + 1), 22), title: r.map.photo(index + 1) }).bindTooltip(
+            L.marker(at, { icon: icon('photo', String(index + 1), 22), title: r.map.photo(index + 1), zIndexOffset: 1500 }).bindTooltip(
               r.map.photo(index + 1),
               { direction: 'top' },
             ),
