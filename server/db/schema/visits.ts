@@ -62,6 +62,9 @@ export const visits = pgTable(
     index('visits_evidence_idx').on(t.evidenceScore, t.id),
     // The review queue of one collector, most suspicious first, without walking everyone's visits.
     index('visits_collector_evidence_idx').on(t.collectorId, t.evidenceScore, t.id),
+    // The queue filtered by one outcome, and by a narrow date range (the visit's time: check-in, else the record).
+    index('visits_outcome_evidence_idx').on(t.outcome, t.evidenceScore, t.id),
+    index('visits_visit_time_idx').on(sql`coalesce(${t.checkedInAt}, ${t.recordedAt})`),
     // Team results: a collector's visits by the time that dates them (results rollup refresh), and
     // the payments that keep a case's promises.
     index('visits_collector_visited_idx').on(t.collectorId, sql`coalesce(${t.checkedInAt}, ${t.recordedAt}, ${t.checkedOutAt})`),

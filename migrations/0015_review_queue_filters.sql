@@ -1,0 +1,2 @@
+CREATE INDEX "visits_outcome_evidence_idx" ON "visits" USING btree ("outcome","evidence_score","id");--> statement-breakpoint
+CREATE INDEX "visits_visit_time_idx" ON "visits" USING btree (coalesce("checked_in_at", "recorded_at"));
