@@ -56,7 +56,7 @@ export async function queuePageIds(db: Executor, filter: QueueFilter, cursor: Qu
           cursor === undefined ? undefined : sql`(${visits.evidenceScore}, ${visits.id}) < (${cursor[0]}, ${cursor[1]}::uuid)`,
         ),
       )
-      // visits_evidence_idx (score, id) read backwards; with a collector, visits_collector_evidence_idx.
+      // visits_queue_idx read backwards, index-only; with a collector, visits_collector_evidence_idx.
       .orderBy(desc(visits.evidenceScore), desc(visits.id))
       .limit(limit)
   );
