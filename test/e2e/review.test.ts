@@ -4,52 +4,25 @@
 // reason, downloads the evidence pack (unzipped here, every hash checked), and a high-risk check-in
 // pushed meanwhile arrives as a live alert.
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
 import type { CaseDetail, CaseListResponse } from '../../shared/schemas/cases.js';
 import type { PushResponse } from '../../shared/schemas/sync.js';
 import type { VisitReview } from '../../shared/schemas/review.js';
 import { sha256, uploadPhoto } from '../fixtures/review.js';
-import { launchBrowser, screenshot } from './browser.js';
+import { screenshot } from './browser.js';
 import { cameraJpeg, tilePng } from './fixtures/collector-images.js';
-import { demoPassword, startServer, type TestServer } from './server.js';
+import { useE2E } from './harness.js';
+import { demoPassword } from './server.js';
 
-const desktop = { viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1 };
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
+const e2e = useE2E({
+  contextDefaults: { viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1, locale: 'zh-CN', acceptDownloads: true },
+  pageTimeoutMs: 20_000,
 });
 
 const eventually = <T>(read: () => T | Promise<T>, timeout = 20_000) => expect.poll(read, { timeout, interval: 200 });
-
-async function api<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-async function login(username: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: demoPassword }),
-  });
-  return ((await response.json()) as { token: string }).token;
-}
 
 /** Yesterday in Shanghai at hh:mm, as a UTC instant (inside visiting hours). */
 function yesterdayAt(hours: number, minutes = 0): Date {
@@ -110,14 +83,14 @@ async function pushVisit(
       caseId: target.id,
       checkedOutAt: plus(at, 25),
     });
-  const answer = await api<PushResponse>(token, 'POST', '/api/sync/push', {
+  const answer = await e2e.api<PushResponse>(token, 'POST', '/api/sync/push', {
     protocolVersion: 1,
     deviceId: 'e2e-review-phone',
     sentAt: new Date().toISOString(),
     mutations,
   });
   expect(answer.results.map((r) => r.status)).toEqual(mutations.map(() => 'applied'));
-  for (const bytes of photos) await uploadPhoto(server.url, token, bytes, visitId);
+  for (const bytes of photos) await uploadPhoto(e2e.server.url, token, bytes, visitId);
   return visitId;
 }
 
@@ -143,15 +116,15 @@ function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
   });
 }
 
+/** A supervisor's desktop, with map tiles from a local fixture (no tile server is reachable from tests). */
 async function openPage(): Promise<Page> {
-  const context = await browser.newContext({ ...desktop, baseURL: server.url, locale: 'zh-CN', acceptDownloads: true });
-  contexts.push(context);
+  const page = await e2e.newPage();
   const tile = tilePng();
-  await context.route('https://tile.openstreetmap.org/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'image/png', headers: { 'access-control-allow-origin': '*' }, body: tile }),
-  );
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
+  await page
+    .context()
+    .route('https://tile.openstreetmap.org/**', (route) =>
+      route.fulfill({ status: 200, contentType: 'image/png', headers: { 'access-control-allow-origin': '*' }, body: tile }),
+    );
   return page;
 }
 
@@ -163,10 +136,10 @@ describe('evidence review', () => {
     await page.goto('/sign-in');
     const photos = [await cameraJpeg(page, '门牌 12-3-501'), await cameraJpeg(page, '楼道 外景')];
 
-    const collector = await login('collector1');
-    const mine = await api<CaseListResponse>(collector, 'GET', '/api/cases?limit=10');
+    const collector = await e2e.login('collector1');
+    const mine = await e2e.api<CaseListResponse>(collector, 'GET', '/api/cases?limit=10');
     const [first, second, third] = await Promise.all(
-      mine.cases.slice(0, 3).map((c) => api<CaseDetail>(collector, 'GET', `/api/cases/${c.id}`)),
+      mine.cases.slice(0, 3).map((c) => e2e.api<CaseDetail>(collector, 'GET', `/api/cases/${c.id}`)),
     );
     // About 1.3 km north of the address: flagged high; two hours later a clean visit next door.
     const flagged = await pushVisit(collector, first!, yesterdayAt(10), 0.012, photos);
@@ -235,12 +208,12 @@ describe('evidence review', () => {
     await dialog.getByRole('button', { name: '驳回' }).click();
     await page.getByText('已驳回。').waitFor();
     await eventually(() => page.getByTestId('verdict-standing').innerText()).toContain('驳回 · 主管 韩立新');
-    const supervisor = await login('supervisor');
-    expect((await api<VisitReview>(supervisor, 'GET', `/api/review/visits/${flagged}`)).review.status).toBe('rejected');
+    const supervisor = await e2e.login('supervisor');
+    expect((await e2e.api<VisitReview>(supervisor, 'GET', `/api/review/visits/${flagged}`)).review.status).toBe('rejected');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载证据包' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^evidence-visit-.+\.zip$/);
-    const files = await unzip(await readFile((await download.path())));
+    const files = await unzip(await readFile(await download.path()));
     const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as {
       files: { path: string; sha256: string }[];
       missing: unknown[];
