@@ -6,6 +6,7 @@ import type { RiskBoardItem } from '../../shared/schemas/risk.js';
 import { useI18n } from '../app/i18n/i18n.js';
 import { followLink } from '../app/router.js';
 import { Badge, type BadgeTone, Button, cx, Empty } from '../app/ui/ui.js';
+import { describeFinding } from './findings.js';
 import { useRiskText } from './i18n/useRiskText.js';
 import styles from './RiskPage.module.css';
 
@@ -23,7 +24,11 @@ interface Props {
 
 export function SignalList({ items, total, selectedId, acknowledging, onSelect, onAcknowledge }: Props) {
   const r = useRiskText();
-  const { dateTime } = useI18n();
+  const { t, money, dateTime, locale } = useI18n();
+  const why = (item: RiskBoardItem) =>
+    item.findings.length === 0
+      ? item.reason
+      : item.findings.map((f) => describeFinding(f, r, t, money)).join(locale === 'en' ? '; ' : '；');
   const list = useRef<HTMLOListElement>(null);
 
   // A signal chosen on the map is brought into view in the list.
@@ -59,8 +64,8 @@ export function SignalList({ items, total, selectedId, acknowledging, onSelect, 
             </div>
             <div class={styles.muted}>{item.address}</div>
             <p class={styles.reason}>
-              <span class={styles.reasonLabel}>{r.list.reasonLabel}：</span>
-              {item.reason}
+              <span class={styles.reasonLabel}>{r.list.reasonLabel}</span>
+              {why(item)}
             </p>
             <div class={styles.signalFoot}>
               <span class={styles.muted}>

@@ -14,6 +14,7 @@ function item(id: string, overrides: Partial<RiskBoardItem> = {}): RiskBoardItem
     type: 'address_invalid',
     severity: 'medium',
     reason: 'moved',
+    findings: [],
     action: 'skip_trace',
     status: 'open',
     dueOn: null,

@@ -33,7 +33,7 @@ export async function claimDueDeliveries(db: Executor, limit: number, leaseMs: n
         returning d.signal_id, d.attempts
       )
       select claimed.attempts, s.id, s.xid, s.seq, s.case_id as "caseId", cr.code as creditor, c.external_id as "caseExternalId", s.visit_id as "visitId",
-        s.type, s.severity, s.reason, s.status, s.due_on::text as "dueOn", s.created_at as "createdAt", s.acknowledged_at as "acknowledgedAt", s.closed_at as "closedAt"
+        s.type, s.severity, s.reason, s.findings, s.status, s.due_on::text as "dueOn", s.created_at as "createdAt", s.acknowledged_at as "acknowledgedAt", s.closed_at as "closedAt"
       from claimed join ${riskSignals} s on s.id = claimed.signal_id join ${cases} c on c.id = s.case_id join ${creditors} cr on cr.id = c.creditor_id`,
   );
   const instant = (value: Date | string) => (value instanceof Date ? value : new Date(value));

@@ -28,14 +28,19 @@ export async function sweepBrokenPromises(db: Executor, rules: RiskRules, delive
     after = { dueOn: last.dueOn, id: last.signalId };
     const broken = due
       .filter((p) => isPromiseBroken(p.dueOn, p.timeZone, now, rules))
-      .map((p) => ({
-        promiseSignalId: p.signalId,
-        id: signalId(p.visitId, 'promise_broken'),
-        caseId: p.caseId,
-        visitId: p.visitId,
-        ...brokenPromise(p.dueOn, p.amount),
-        dueOn: p.dueOn,
-      }));
+      .map((p) => {
+        const signal = brokenPromise(p.dueOn, p.amount);
+        return {
+          promiseSignalId: p.signalId,
+          id: signalId(p.visitId, 'promise_broken'),
+          caseId: p.caseId,
+          visitId: p.visitId,
+          severity: signal.severity,
+          reason: signal.reason,
+          findings: JSON.stringify(signal.findings),
+          dueOn: p.dueOn,
+        };
+      });
     raised += await writeBrokenPromises(db, broken, level, deliver);
     if (due.length < batch) return raised;
   }

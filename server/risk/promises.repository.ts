@@ -53,6 +53,8 @@ export interface BrokenPromise {
   visitId: string;
   severity: string;
   reason: string;
+  /** JSON of the signal's findings. */
+  findings: string;
   dueOn: string;
 }
 
@@ -69,12 +71,12 @@ export async function writeBrokenPromises(db: Executor, broken: BrokenPromise[],
     db,
     sql`with x as (
         select * from unnest(${column('promiseSignalId')}::uuid[], ${column('id')}::uuid[], ${column('caseId')}::uuid[], ${column('visitId')}::uuid[],
-          ${column('severity')}::text[], ${column('reason')}::text[], ${column('dueOn')}::date[]) as x(promise_id, id, case_id, visit_id, severity, reason, due_on)
+          ${column('severity')}::text[], ${column('reason')}::text[], ${column('findings')}::jsonb[], ${column('dueOn')}::date[]) as x(promise_id, id, case_id, visit_id, severity, reason, findings, due_on)
       ), still_open as (
         select x.* from x join ${riskSignals} p on p.id = x.promise_id and p.status <> 'closed'
       ), raised as (
-        insert into ${riskSignals} (id, case_id, visit_id, type, severity, reason, status, due_on, occurred_at)
-        select id, case_id, visit_id, 'promise_broken', severity, reason, 'open', due_on, now() from still_open
+        insert into ${riskSignals} (id, case_id, visit_id, type, severity, reason, findings, status, due_on, occurred_at)
+        select id, case_id, visit_id, 'promise_broken', severity, reason, findings, 'open', due_on, now() from still_open
         on conflict do nothing
       ), outbox as (
         insert into ${riskDeliveries} (signal_id)

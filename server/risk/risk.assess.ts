@@ -79,6 +79,7 @@ export function assessVisits(recorded: readonly RecordedVisit[], rules: RiskRule
         type: signal.type,
         severity: signal.severity,
         reason: signal.reason,
+        findings: signal.findings,
         status: 'open',
         dueOn: signal.dueOn,
         occurredAt: visit.recordedAt,

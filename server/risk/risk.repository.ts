@@ -10,6 +10,7 @@ import type { RiskWrites } from './risk.assess.js';
 
 const signalInsertColumns = [
   'id',
+  'findings',
   'caseId',
   'visitId',
   'type',
@@ -70,6 +71,7 @@ const signalColumns = {
   type: riskSignals.type,
   severity: riskSignals.severity,
   reason: riskSignals.reason,
+  findings: riskSignals.findings,
   status: riskSignals.status,
   dueOn: riskSignals.dueOn,
   createdAt: riskSignals.createdAt,
@@ -87,6 +89,7 @@ export interface SignalRow {
   type: RiskSignal['type'];
   severity: RiskSignal['severity'];
   reason: string;
+  findings: RiskSignal['findings'];
   status: RiskSignal['status'];
   dueOn: string | null;
   createdAt: Date;
@@ -107,6 +110,7 @@ export function toSignal(row: SignalRow): RiskSignal {
     type: row.type,
     severity: row.severity,
     reason: row.reason,
+    findings: row.findings,
     action: riskActions[row.type],
     status: row.status,
     dueOn: row.dueOn,

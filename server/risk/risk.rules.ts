@@ -4,6 +4,7 @@
 import { formatYuan } from '../../shared/money.js';
 import type { AbilityWillingness, MetPerson, Outcome } from '../../shared/outcomes.js';
 import { type RiskLevel, riskLevels, type RiskSeverity, type RiskSignalType, severityRank } from '../../shared/risk.js';
+import type { RiskFinding } from '../../shared/schemas/risk.js';
 import type { FamilySituation } from '../../shared/schemas/sync.js';
 import { zonedInstant } from '../../shared/zoned-time.js';
 
@@ -80,11 +81,13 @@ export interface RaisedSignal {
   type: RiskSignalType;
   severity: RiskSeverity;
   reason: string;
+  /** The facts behind the reason, for the app to word in the reader's language. */
+  findings: RiskFinding[];
   /** A promise's due date. */
   dueOn: string | null;
 }
 
-type Finding = { severity: RiskSeverity; reason: string; dueOn?: string } | null;
+type Finding = { severity: RiskSeverity; reason: string; facts: RiskFinding[]; dueOn?: string } | null;
 type Check = (facts: VisitFacts, rules: RiskRules) => Finding;
 
 function spokenWords(facts: VisitFacts): string {
@@ -97,13 +100,13 @@ const mentions =
   (facts, rules) => {
     const text = spokenWords(facts);
     const word = words(rules).find((w) => w.length > 0 && text.includes(w.toLowerCase()));
-    return word === undefined ? null : { severity, reason: `The notes mention “${word}” (${meaning}).` };
+    return word === undefined ? null : { severity, reason: `The notes mention “${word}” (${meaning}).`, facts: [{ kind: 'words', word }] };
   };
 
 const outcomeIs =
   (outcome: Outcome, severity: RiskSeverity, reason: string): Check =>
   (facts) =>
-    facts.outcome === outcome ? { severity, reason } : null;
+    facts.outcome === outcome ? { severity, reason, facts: [{ kind: 'outcome', outcome, metPerson: facts.metPerson }] } : null;
 
 const label = (value: string) => value.replace(/_/g, ' ');
 
@@ -113,10 +116,15 @@ export const visitRules: Record<Exclude<RiskSignalType, 'promise_broken'>, Check
     (facts) =>
       facts.outcome === 'moved_away'
         ? facts.newAddress
-          ? { severity: 'low', reason: 'The debtor has moved away; the collector recorded a new address to verify.' }
+          ? {
+              severity: 'low',
+              reason: 'The debtor has moved away; the collector recorded a new address to verify.',
+              facts: [{ kind: 'outcome', outcome: 'moved_away', metPerson: facts.metPerson }, { kind: 'newAddress' }],
+            }
           : {
               severity: 'medium',
               reason: `The debtor has moved away${facts.metPerson && facts.metPerson !== 'nobody' ? ` (said by the ${label(facts.metPerson)})` : ''}; skip-tracing needed.`,
+              facts: [{ kind: 'outcome', outcome: 'moved_away', metPerson: facts.metPerson }],
             }
         : null,
     outcomeIs('address_not_found', 'medium', 'The address could not be found; skip-tracing needed.'),
@@ -127,14 +135,18 @@ export const visitRules: Record<Exclude<RiskSignalType, 'promise_broken'>, Check
     (facts, rules) => {
       const health = facts.familySituation?.health;
       return health && rules.vulnerableHealth.includes(health)
-        ? { severity: 'high', reason: `The debtor is vulnerable (${label(health)}): pause collection and review.` }
+        ? {
+            severity: 'high',
+            reason: `The debtor is vulnerable (${label(health)}): pause collection and review.`,
+            facts: [{ kind: 'health', health }],
+          }
         : null;
     },
     (facts, rules) => {
       const family = facts.familySituation;
       const dependants = family?.dependants ?? 0;
       return family?.employment === 'unemployed' && dependants >= rules.hardshipDependants
-        ? { severity: 'medium', reason: `Unemployed with ${dependants} dependants.` }
+        ? { severity: 'medium', reason: `Unemployed with ${dependants} dependants.`, facts: [{ kind: 'dependants', dependants }] }
         : null;
     },
     mentions((rules) => rules.hardshipWords, 'medium', 'hardship or vulnerability'),
@@ -151,16 +163,22 @@ export const visitRules: Record<Exclude<RiskSignalType, 'promise_broken'>, Check
     (facts) => {
       const promise = facts.promise;
       if (!promise) return null;
-      return promise.kind === 'settlement_requested'
+      const settlement = promise.kind === 'settlement_requested';
+      const found: RiskFinding[] = [
+        { kind: 'promise', amount: promise.amount, dueDate: promise.dueDate, outstanding: facts.totalOutstanding, settlement },
+      ];
+      return settlement
         ? {
             severity: 'medium',
             dueOn: promise.dueDate,
             reason: `Promised ${formatYuan(promise.amount)} by ${promise.dueDate}, less than the ${formatYuan(facts.totalOutstanding)} outstanding: a settlement request awaiting approval.`,
+            facts: found,
           }
         : {
             severity: 'low',
             dueOn: promise.dueDate,
             reason: `Promised ${formatYuan(promise.amount)} by ${promise.dueDate}: watch the date.`,
+            facts: found,
           };
     },
   ],
@@ -169,11 +187,21 @@ export const visitRules: Record<Exclude<RiskSignalType, 'promise_broken'>, Check
       const payment = facts.payment;
       if (!payment) return null;
       const where = `through ${payment.channel} (reference ${payment.reference})`;
+      const found: RiskFinding[] = [
+        {
+          kind: 'payment',
+          amount: payment.amount,
+          outstanding: facts.totalOutstanding,
+          channel: payment.channel,
+          reference: payment.reference,
+        },
+      ];
       return payment.amount >= facts.totalOutstanding
-        ? { severity: 'info', reason: `Paid ${formatYuan(payment.amount)} in full ${where}: close the case once confirmed.` }
+        ? { severity: 'info', reason: `Paid ${formatYuan(payment.amount)} in full ${where}: close the case once confirmed.`, facts: found }
         : {
             severity: 'low',
             reason: `Paid ${formatYuan(payment.amount)} of ${formatYuan(facts.totalOutstanding)} ${where}: confirm it; the case stays open.`,
+            facts: found,
           };
     },
   ],
@@ -190,6 +218,7 @@ export function signalsFor(facts: VisitFacts, rules: RiskRules = defaultRiskRule
       type,
       severity: gravest.severity,
       reason: findings.map((f) => f.reason).join(' '),
+      findings: findings.flatMap((f) => f.facts),
       dueOn: findings.find((f) => f.dueOn)?.dueOn ?? null,
     });
   }
@@ -223,5 +252,6 @@ export function brokenPromise(dueOn: string, amount: number | null): RaisedSigna
     severity: 'high',
     dueOn,
     reason: `${what} due ${dueOn} passed without a recorded payment: re-escalate the case.`,
+    findings: [{ kind: 'brokenPromise', amount, dueDate: dueOn }],
   };
 }

@@ -32,6 +32,8 @@ export const riskSignal = z.object({
   severity: z.enum(riskSeverities),
   /** In words (English): what in the visit raised it. */
   reason: z.string(),
+  /** The same, as facts. */
+  findings: z.array(riskFinding),
   /** What the signal asks of the people handling the case. */
   action: z.enum(riskActionNames),
   status: z.enum(riskSignalStatuses),

@@ -48,6 +48,9 @@ describe('each rule through a real push', () => {
   it('moved away raises address_invalid (skip-tracing); a new address recorded lowers it', async () => {
     const moved = await recordVisit({ outcome: 'moved_away', metPerson: 'neighbour', notes: '邻居称已搬走' });
     expect(await typesOf(moved.visitId)).toEqual([['address_invalid', 'medium', 'open']]);
+    expect((await signalsOfVisit(db(), moved.visitId))[0]!.findings).toEqual([
+      { kind: 'outcome', outcome: 'moved_away', metPerson: 'neighbour' },
+    ]);
     const found = await recordVisit({
       outcome: 'moved_away',
       metPerson: 'neighbour',
@@ -206,6 +209,7 @@ describe('promises', () => {
     expect((await db().select().from(caseRisk).where(eq(caseRisk.caseId, visit.caseId)))[0]!.level).toBe('high');
     const broken = (await signalsOfVisit(db(), visit.visitId)).find((s) => s.type === 'promise_broken')!;
     expect(await db().select().from(riskDeliveries).where(eq(riskDeliveries.signalId, broken.id))).toHaveLength(1);
+    expect(broken.findings).toEqual([{ kind: 'brokenPromise', amount: 500_000, dueDate: '2030-01-10' }]);
   });
 
   it('a promise not yet due in the case’s zone is left alone', async () => {

@@ -58,7 +58,23 @@ export const riskEn: RiskMessages = {
     empty: 'No risk signals match',
     emptyHint: 'New signals appear here live as visits sync.',
     truncated: (shown: number, total: number) => `Showing ${shown} of ${total} (gravest first). Narrow the filters to see the rest.`,
-    reasonLabel: 'Why',
+    reasonLabel: 'Why: ',
+  },
+  findings: {
+    outcome: (outcome: string, who: string | null) => (who ? `Outcome: ${outcome} (told by: ${who})` : `Outcome: ${outcome}`),
+    newAddress: 'The collector recorded a new address to verify',
+    words: (word: string) => `The notes mention “${word}”`,
+    health: (health: string) => `Health: ${health}`,
+    dependants: (n: number) => `Unemployed with ${n} dependants`,
+    promise: (amount: string, date: string) => `Promised ${amount} by ${date}`,
+    settlement: (amount: string, date: string, outstanding: string) =>
+      `Promised ${amount} by ${date}, less than the ${outstanding} outstanding: a settlement request awaiting approval`,
+    paidFull: (amount: string, channel: string, reference: string) =>
+      `Paid ${amount} in full through ${channel} (reference ${reference}); close the case once confirmed`,
+    paidPart: (amount: string, outstanding: string, channel: string, reference: string) =>
+      `Paid ${amount} of ${outstanding} through ${channel} (reference ${reference}); confirm it, the case stays open`,
+    broken: (amount: string | null, date: string) =>
+      `${amount ? `The promise of ${amount}` : 'The promise'} due ${date} passed without a recorded payment`,
   },
   map: {
     label: 'Risk signals map',

@@ -59,7 +59,22 @@ export const riskZhCN = {
     empty: '没有符合条件的风险信号',
     emptyHint: '新的外访同步后，信号会实时出现在这里。',
     truncated: (shown: number, total: number) => `显示 ${shown} / ${total} 条（最严重的在前）。缩小筛选范围可看到其余信号。`,
-    reasonLabel: '依据',
+    reasonLabel: '依据：',
+  },
+  findings: {
+    outcome: (outcome: string, who: string | null) => (who ? `外访结果：${outcome}（${who}告知）` : `外访结果：${outcome}`),
+    newAddress: '外访员已记录新地址，待核实',
+    words: (word: string) => `外访记录中提到「${word}」`,
+    health: (health: string) => `健康状况：${health}`,
+    dependants: (n: number) => `失业，需抚养 ${n} 人`,
+    promise: (amount: string, date: string) => `承诺 ${date} 前还款 ${amount}`,
+    settlement: (amount: string, date: string, outstanding: string) =>
+      `承诺 ${date} 前还款 ${amount}，低于欠款总额 ${outstanding}：和解申请待审批`,
+    paidFull: (amount: string, channel: string, reference: string) =>
+      `已通过「${channel}」全额还款 ${amount}（凭证号 ${reference}），核实后结案`,
+    paidPart: (amount: string, outstanding: string, channel: string, reference: string) =>
+      `已通过「${channel}」还款 ${amount}，欠款总额 ${outstanding}（凭证号 ${reference}）：请核实，案件继续`,
+    broken: (amount: string | null, date: string) => `${amount ? `承诺的 ${amount}` : '承诺还款'}已过还款日 ${date}，未见还款记录`,
   },
   map: {
     label: '风险信号地图',
