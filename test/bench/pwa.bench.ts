@@ -3,7 +3,7 @@
 // Metrics: shell.gzip_kb, offline_start_ms, save_visit_3photos_ms, photo.kb.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import type { SessionUser } from '../../shared/schemas/auth.js';
@@ -26,8 +26,14 @@ function filesUnder(dir: string): string[] {
 if (spawnSync('npm', ['run', 'build'], { stdio: 'ignore' }).status !== 0) throw new Error('npm run build failed');
 const assets = filesUnder(pwaDistDir).filter((file) => /\.(js|css)$/.test(file));
 const gzipped = (files: string[]) => files.reduce((sum, file) => sum + gzipSync(readFileSync(file)).length, 0) / 1024;
-report('pwa', 'shell.gzip_kb', gzipped(assets), 'KB');
-report('pwa', 'shell.files', assets.length, 'count');
+// The shell is what a phone installs: the service worker and what it precaches. The staff
+// screens (dispatch console, review, risk, results) are lazy chunks a phone never fetches.
+const serviceWorker = join(pwaDistDir, 'sw.js');
+const precacheList = readFileSync(serviceWorker, 'utf8');
+const shell = assets.filter((file) => file === serviceWorker || precacheList.includes(relative(pwaDistDir, file)));
+report('pwa', 'shell.gzip_kb', gzipped(shell), 'KB');
+report('pwa', 'shell.files', shell.length, 'count');
+report('pwa', 'staff_chunks.gzip_kb', gzipped(assets.filter((file) => !shell.includes(file))), 'KB');
 
 async function api<T>(base: string, token: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${base}${path}`, {
