@@ -35,6 +35,26 @@ describe('request', () => {
     expect((init.headers as Record<string, string>).authorization).toBe('Bearer abc');
   });
 
+  it('never answers with nothing when the body is cut off: aborted stays an abort, a broken body is an error', async () => {
+    const controller = new AbortController();
+    const cutOff = () =>
+      new Response(
+        new ReadableStream({
+          start(stream) {
+            stream.enqueue(new TextEncoder().encode('{"ids":['));
+            controller.signal.addEventListener('abort', () => stream.error(new DOMException('aborted', 'AbortError')));
+          },
+        }),
+        { status: 200, headers: { 'content-type': 'application/json' } },
+      );
+    vi.stubGlobal('fetch', async () => cutOff());
+    const pending = request('GET', '/api/map/cases', { signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    vi.stubGlobal('fetch', async () => new Response('{"ids":[', { status: 200 }));
+    await expect(request('GET', '/api/map/cases')).rejects.toBeInstanceOf(ApiRequestError);
+  });
+
   it("keeps the server's message and issues on failure", async () => {
     vi.stubGlobal('fetch', async () =>
       answer(400, {

@@ -85,7 +85,14 @@ export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', pa
     throw new ApiRequestError(0, 'The server cannot be reached.');
   }
   if (response.status === 204) return undefined as T;
-  const payload: unknown = await response.json().catch(() => undefined);
+  let payload: unknown;
+  try {
+    payload = await response.json();
+  } catch (error) {
+    // Aborted while the body was still arriving: the caller gave up, so no answer at all.
+    if (options.signal?.aborted || (error instanceof DOMException && error.name === 'AbortError')) throw error;
+    if (response.ok) throw new ApiRequestError(0, 'The server’s answer arrived incomplete. Try again.');
+  }
   if (!response.ok) {
     if (response.status === 401 && !options.expectUnauthorized) {
       token = null;

@@ -43,6 +43,7 @@ export function useMarkers(filters: CaseFilters, view: Box | null, area: Area, s
     setLoading(true);
     fetchMarkers(filters, box, controller.signal).then(
       (answer) => {
+        if (controller.signal.aborted) return;
         fetched.current = { box, key, truncated: answer.truncated };
         setMarkers(answer);
         setError(null);
