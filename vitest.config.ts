@@ -38,8 +38,6 @@ export default defineConfig({
           hookTimeout: 300_000,
           // Each file loads the machine on its own (a PostgreSQL restart, killed servers, thousands of sockets).
           fileParallelism: false,
-          // Until the first proof lands; remove with it.
-          passWithNoTests: true,
         },
       },
     ],
