@@ -27,26 +27,16 @@ export async function insertUrgentCase(db: Database, actor: SessionUser, caseId:
   const { timeZone, team, now = new Date() } = options;
   const serviceDate = localDate(now, timeZone);
   const everyRoute = await publishedRoutesOn(db, serviceDate);
-  const teams = await teamsOf(
-    db,
-    everyRoute.map((route) => route.collectorId),
-  );
+  const teams = await teamsOf(db, everyRoute.map((route) => route.collectorId));
   const published = everyRoute.filter((route) => team === null || teams.get(route.collectorId) === team);
   if (published.length === 0) throw new DomainError(422, 'No routes are published for today yet. Plan and publish the day first.');
   const [urgent] = await planningCases(db, [caseId]);
   if (!urgent) throw new DomainError(404, 'That case does not exist or is not open.');
   await requireOwnTeamCases(db, team, [caseId]);
-  if (everyRoute.some((route) => route.stops.some((stop) => stop.caseId === caseId)))
-    throw new DomainError(409, 'That case is already on one of today’s routes.');
+  if (everyRoute.some((route) => route.stops.some((stop) => stop.caseId === caseId))) throw new DomainError(409, 'That case is already on one of today’s routes.');
 
-  const onRoutes = await planningCases(
-    db,
-    published.flatMap((route) => route.stops.map((stop) => stop.caseId)),
-  );
-  const collectors = await planningCollectors(
-    db,
-    published.map((route) => route.collectorId),
-  );
+  const onRoutes = await planningCases(db, published.flatMap((route) => route.stops.map((stop) => stop.caseId)));
+  const collectors = await planningCollectors(db, published.map((route) => route.collectorId));
   const request = toPlanRequest([...onRoutes, urgent], collectors);
   const task = request.tasks.find((t) => t.id === caseId)!;
   const clock = secondsAfterLocalMidnight(now, timeZone);
@@ -71,16 +61,9 @@ export async function insertUrgentCase(db: Database, actor: SessionUser, caseId:
     const holders = await holdersOf(tx, [caseId]);
     await insertRoute(
       tx,
-      // Published when it is written, whatever clock the insertion was planned against: the newest
-      // version of a collector's day is the one with the latest publication.
-      {
-        id: routeId,
-        collectorId: result.collectorId,
-        serviceDate,
-        publishedAt: new Date(),
-        travelSeconds: Math.round(result.route.travelSeconds),
-        distanceM: Math.round(result.route.distanceMetres),
-      },
+      // Published when written, whatever clock the insertion was planned against: a collector's
+      // newest version of the day is the one published last.
+      { id: routeId, collectorId: result.collectorId, serviceDate, publishedAt: new Date(), travelSeconds: Math.round(result.route.travelSeconds), distanceM: Math.round(result.route.distanceMetres) },
       result.route.stops.map((stop, index) => {
         const target = caseById.get(stop.taskId)!;
         const window = windowOfStop(target.addressKind, stop);
@@ -97,14 +80,7 @@ export async function insertUrgentCase(db: Database, actor: SessionUser, caseId:
       }),
     );
     await assignCases(tx, [caseId], result.collectorId);
-    await writeAudit(tx, {
-      actorUserId: actor.id,
-      actorRole: actor.role,
-      action: 'route.urgent_insert',
-      subjectType: 'case',
-      subjectId: caseId,
-      detail: { routeId, collectorId: result.collectorId, position: result.position },
-    });
+    await writeAudit(tx, { actorUserId: actor.id, actorRole: actor.role, action: 'route.urgent_insert', subjectType: 'case', subjectId: caseId, detail: { routeId, collectorId: result.collectorId, position: result.position } });
     return holders;
   });
   options.notify?.({
@@ -112,11 +88,5 @@ export async function insertUrgentCase(db: Database, actor: SessionUser, caseId:
     teams: [...before.teams, teams.get(result.collectorId) ?? null],
     pool: before.pool,
   });
-  return {
-    inserted: true,
-    collectorId: result.collectorId,
-    position: result.position,
-    addedTravelSeconds: Math.round(result.addedTravelSeconds),
-    routeId,
-  };
+  return { inserted: true, collectorId: result.collectorId, position: result.position, addedTravelSeconds: Math.round(result.addedTravelSeconds), routeId };
 }
