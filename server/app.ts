@@ -8,6 +8,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerAccessPolicy } from './auth/access-policy.guard.js';
 import { authPlugin } from './auth/auth.plugin.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { casesRoutes } from './cases/cases.routes.js';
@@ -58,6 +59,8 @@ export async function buildApp({ config, database }: AppDependencies): Promise<F
   app.decorate('db', db);
   app.decorate('config', config);
   registerErrorHandling(app);
+  // Before any route (the OpenAPI browser's too): each /api/ route gets its guard from the one policy.
+  registerAccessPolicy(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {

@@ -52,9 +52,22 @@ export interface ServerToClientEvents {
   'risk:signal': (signal: RiskBoardItem) => void;
 }
 
+/** Every client event's acknowledgement: a refused event (its sender's role, or its content) says why. */
+export interface EventAnswer {
+  accepted: boolean;
+  reason?: string;
+}
+
 export interface ClientToServerEvents {
   /** A collector's app reports its position; the server keeps at most one every few seconds. */
-  'position:update': (position: { lat: number; lng: number; accuracyM: number }, ack?: (answer: { accepted: boolean; reason?: string }) => void) => void;
+  'position:update': (position: { lat: number; lng: number; accuracyM: number }, ack?: (answer: EventAnswer) => void) => void;
 }
+export type ClientEvent = keyof ClientToServerEvents;
+
+// The same names at run time, for the server's access policy (server/auth/access-policy.ts): the
+// record's type demands exactly one entry per event above, so the list cannot drift from the types.
+const clientEventNames: Record<ClientEvent, true> = { 'position:update': true };
+/** The events a client may send; the server refuses any other name. */
+export const clientEvents = Object.keys(clientEventNames) as ClientEvent[];
 
 export const socketPath = '/api/socket.io';

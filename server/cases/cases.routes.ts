@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { caseImporters, caseReaders } from '../../shared/roles.js';
 import {
   caseDetail,
   caseIdParams,
@@ -39,7 +38,6 @@ export async function casesRoutes(app: FastifyInstance, options: { defaultTimeZo
         querystring: caseListQuery,
         response: { 200: caseListResponse, ...errors },
       },
-      preHandler: app.requireRole(caseReaders),
     },
     async (request) => searchCases(app.db, currentSession(request).user, request.query, app.config.dispatchTeamScope),
   );
@@ -53,7 +51,6 @@ export async function casesRoutes(app: FastifyInstance, options: { defaultTimeZo
         params: caseIdParams,
         response: { 200: caseDetail, 404: apiError, ...errors },
       },
-      preHandler: app.requireRole(caseReaders),
     },
     async (request) => readCase(app.db, currentSession(request).user, request.params.id, app.config.dispatchTeamScope),
   );
@@ -70,7 +67,6 @@ export async function casesRoutes(app: FastifyInstance, options: { defaultTimeZo
         body: caseImportRequest,
         response: { 200: caseImportResult, 413: apiError, 415: apiError, ...errors },
       },
-      preHandler: app.requireRole(caseImporters),
     },
     async (request) => importCases(app.db, currentSession(request).user, request.body, { defaultTimeZone: options.defaultTimeZone }),
   );

@@ -29,7 +29,6 @@ import { insertUrgentCase } from './urgent.service.js';
 
 export async function dispatchRoutes(app: FastifyInstance, options: { timeZone: string; teamScope: DispatchTeamScope }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const planners = app.requireRole(['dispatcher', 'admin']);
   const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError } as const;
   /** The team whose collectors the signed-in user may see and plan (null: everyone's). */
   const teamOf = (request: FastifyRequest) => visibleTeam(currentSession(request).user, options.teamScope);
@@ -45,7 +44,6 @@ export async function dispatchRoutes(app: FastifyInstance, options: { timeZone: 
         body: createPlanRequest,
         response: { 201: planView, 422: apiError, ...errors },
       },
-      preHandler: planners,
     },
     async (request, response) => {
       const user = currentSession(request).user;
@@ -67,7 +65,7 @@ export async function dispatchRoutes(app: FastifyInstance, options: { timeZone: 
 
   api.get(
     '/api/dispatch/plans/:id',
-    { schema: { tags: ['dispatch'], summary: 'A plan and its routes', params: planIdParams, response: { 200: planView, ...errors } }, preHandler: planners },
+    { schema: { tags: ['dispatch'], summary: 'A plan and its routes', params: planIdParams, response: { 200: planView, ...errors } } },
     async (request) => readPlan(app.db, request.params.id, teamOf(request)),
   );
 
@@ -81,7 +79,6 @@ export async function dispatchRoutes(app: FastifyInstance, options: { timeZone: 
         body: planEdit,
         response: { 200: planView, 409: apiError, 422: apiError, ...errors },
       },
-      preHandler: planners,
     },
     async (request) => editPlan(app.db, currentSession(request).user, request.params.id, request.body, { team: teamOf(request) }),
   );
@@ -95,7 +92,6 @@ export async function dispatchRoutes(app: FastifyInstance, options: { timeZone: 
         params: planIdParams,
         response: { 200: publishResponse, 409: apiError, ...errors },
       },
-      preHandler: planners,
     },
     async (request) => publishPlan(app.db, currentSession(request).user, request.params.id, { team: teamOf(request), notify }),
   );
@@ -109,7 +105,6 @@ export async function dispatchRoutes(app: FastifyInstance, options: { timeZone: 
         body: assignmentRequest,
         response: { 200: assignmentResponse, ...errors },
       },
-      preHandler: planners,
     },
     async (request) => reassign(app.db, currentSession(request).user, request.body.caseIds, request.body.collectorId, { team: teamOf(request), notify }),
   );
@@ -123,7 +118,6 @@ export async function dispatchRoutes(app: FastifyInstance, options: { timeZone: 
         body: urgentRequest,
         response: { 200: urgentResponse, 409: apiError, 422: apiError, ...errors },
       },
-      preHandler: planners,
     },
     async (request) => insertUrgentCase(app.db, currentSession(request).user, request.body.caseId, { timeZone: options.timeZone, team: teamOf(request), notify }),
   );
@@ -132,7 +126,6 @@ export async function dispatchRoutes(app: FastifyInstance, options: { timeZone: 
     '/api/map/cases',
     {
       schema: { tags: ['dispatch'], summary: 'Open cases in a box passing the case table’s filters, as map markers (only what a marker needs)', querystring: mapMarkersQuery, response: { 200: mapMarkers, ...errors } },
-      preHandler: app.requireRole(['dispatcher', 'supervisor', 'admin']),
     },
     async (request) => mapMarkersIn(app.db, request.query, teamOf(request)),
   );
@@ -146,7 +139,6 @@ export async function dispatchRoutes(app: FastifyInstance, options: { timeZone: 
         querystring: dispatchDayQuery,
         response: { 200: dispatchDay, ...errors },
       },
-      preHandler: app.requireRole(['dispatcher', 'supervisor', 'admin']),
     },
     async (request) => dispatchDayOf(app.db, request.query.date, { timeZone: options.timeZone, team: teamOf(request) }),
   );

@@ -3,8 +3,9 @@
 import type { FastifyInstance } from 'fastify';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import { Server, type Socket } from 'socket.io';
-import { type ClientToServerEvents, type ServerToClientEvents, socketPath } from '../../shared/events.js';
+import { type ClientToServerEvents, type EventAnswer, type ServerToClientEvents, socketPath } from '../../shared/events.js';
 import type { SessionUser } from '../../shared/schemas/auth.js';
+import { socketEventRefusal } from '../auth/access-policy.guard.js';
 import { sessionCookie } from '../auth/auth.plugin.js';
 import { sessionsChannel } from '../auth/auth.repository.js';
 import { authenticate } from '../auth/auth.service.js';
@@ -65,9 +66,16 @@ export async function registerRealtime(
     const { user } = socket.data;
     const watching = watchRoom(user, options.dispatchTeamScope);
     void socket.join([userRoom(user.id), `role:${user.role}`, ...(user.teamId ? [`team:${user.teamId}`] : []), ...(watching ? [watching] : [])]);
+    // Every client event meets the access policy first; one it does not allow (or does not know) is answered and dropped.
+    socket.use(([event, ...args], next) => {
+      const refusal = socketEventRefusal(event, user.role);
+      if (refusal === undefined) return next();
+      app.log.warn({ event, userId: user.id, role: user.role }, 'refused a socket event');
+      const ack: unknown = args.at(-1);
+      if (typeof ack === 'function') (ack as (answer: EventAnswer) => void)({ accepted: false, reason: refusal });
+    });
     socket.on('position:update', (raw, ack) => {
       const answer = (accepted: boolean, reason?: string) => (typeof ack === 'function' ? ack(reason ? { accepted, reason } : { accepted }) : undefined);
-      if (user.role !== 'collector') return answer(false, 'Only collectors report positions.');
       const parsed = positionUpdate.safeParse(raw);
       if (!parsed.success) return answer(false, parsed.error.issues[0]?.message ?? 'Invalid position');
       if (!acceptPosition(user.id, Date.now())) return answer(false, 'Too soon after the last position.');

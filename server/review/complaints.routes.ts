@@ -16,11 +16,9 @@ import { currentSession } from '../auth/auth.plugin.js';
 import { type DispatchTeamScope, visibleTeam } from '../dispatch/team-scope.js';
 import { assignableSupervisors } from './complaints.repository.js';
 import { changeComplaint, createComplaint, readComplaint, searchComplaints } from './complaints.service.js';
-import { reviewers } from './review.routes.js';
 
 export async function complaintsRoutes(app: FastifyInstance, options: { teamScope: DispatchTeamScope }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const preHandler = app.requireRole(reviewers);
   const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError } as const;
   const scopeOf = (request: FastifyRequest) => visibleTeam(currentSession(request).user, options.teamScope);
 
@@ -33,7 +31,6 @@ export async function complaintsRoutes(app: FastifyInstance, options: { teamScop
         body: createComplaintRequest,
         response: { 201: complaint, 422: apiError, ...errors },
       },
-      preHandler,
     },
     async (request, reply) =>
       reply.status(201).send(await createComplaint(app.db, currentSession(request).user, request.body, scopeOf(request))),
@@ -48,7 +45,6 @@ export async function complaintsRoutes(app: FastifyInstance, options: { teamScop
         querystring: complaintListQuery,
         response: { 200: complaintListResponse, ...errors },
       },
-      preHandler,
     },
     async (request) => searchComplaints(app.db, currentSession(request).user, request.query, scopeOf(request)),
   );
@@ -57,7 +53,6 @@ export async function complaintsRoutes(app: FastifyInstance, options: { teamScop
     '/api/review/complaints/:id',
     {
       schema: { tags: ['complaints'], summary: 'One complaint', params: complaintIdParams, response: { 200: complaint, ...errors } },
-      preHandler,
     },
     async (request) => readComplaint(app.db, request.params.id, scopeOf(request)),
   );
@@ -73,7 +68,6 @@ export async function complaintsRoutes(app: FastifyInstance, options: { teamScop
         body: updateComplaintRequest,
         response: { 200: complaint, 409: apiError, 422: apiError, ...errors },
       },
-      preHandler,
     },
     async (request) => changeComplaint(app.db, currentSession(request).user, request.params.id, request.body, scopeOf(request)),
   );
@@ -86,7 +80,6 @@ export async function complaintsRoutes(app: FastifyInstance, options: { teamScop
         summary: 'Supervisors a complaint can be assigned to',
         response: { 200: z.array(assignableSupervisor), ...errors },
       },
-      preHandler,
     },
     async (request) => assignableSupervisors(app.db, scopeOf(request)),
   );

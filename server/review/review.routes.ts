@@ -28,11 +28,8 @@ export interface ReviewRoutesOptions {
   photoStore: PhotoStore;
 }
 
-export const reviewers = ['supervisor', 'admin'] as const;
-
 export async function reviewRoutes(app: FastifyInstance, options: ReviewRoutesOptions) {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const preHandler = app.requireRole(reviewers);
   const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError } as const;
   const scopeOf = (request: FastifyRequest) => visibleTeam(currentSession(request).user, options.teamScope);
   // A revisit put the case back in the pool: every dispatcher's map hears it, through the adapter.
@@ -53,7 +50,6 @@ export async function reviewRoutes(app: FastifyInstance, options: ReviewRoutesOp
         querystring: reviewQueueQuery,
         response: { 200: reviewQueueResponse, ...errors },
       },
-      preHandler,
     },
     async (request) => reviewQueue(app.db, request.query, { scopeTeam: scopeOf(request), timeZone: options.timeZone }),
   );
@@ -68,7 +64,6 @@ export async function reviewRoutes(app: FastifyInstance, options: ReviewRoutesOp
         params: visitIdParams,
         response: { 200: visitReview, ...errors },
       },
-      preHandler,
     },
     async (request) => readVisitReview(app.db, currentSession(request).user, request.params.id, scopeOf(request)),
   );
@@ -85,7 +80,6 @@ export async function reviewRoutes(app: FastifyInstance, options: ReviewRoutesOp
         body: verdictRequest,
         response: { 201: decisionResponse, 409: apiError, ...errors },
       },
-      preHandler,
     },
     async (request, reply) =>
       reply
@@ -109,7 +103,6 @@ export async function reviewRoutes(app: FastifyInstance, options: ReviewRoutesOp
         body: settlementRequest,
         response: { 201: decisionResponse, 409: apiError, ...errors },
       },
-      preHandler,
     },
     async (request, reply) =>
       reply
@@ -133,7 +126,6 @@ export async function reviewRoutes(app: FastifyInstance, options: ReviewRoutesOp
     '/api/review/visits/:id/evidence-pack',
     {
       schema: { tags: ['review'], summary: 'Evidence pack of one visit (zip)', description: packDescription, params: visitIdParams },
-      preHandler,
     },
     async (request, reply) =>
       sendPack(
@@ -154,7 +146,6 @@ export async function reviewRoutes(app: FastifyInstance, options: ReviewRoutesOp
         description: packDescription,
         params: caseIdParams,
       },
-      preHandler,
     },
     async (request, reply) =>
       sendPack(

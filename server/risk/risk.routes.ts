@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { riskHandlers, riskReaders } from '../../shared/risk.js';
 import { apiError } from '../../shared/schemas/errors.js';
 import {
   acknowledgeRequest,
@@ -29,7 +28,6 @@ export async function riskRoutes(app: FastifyInstance, options: { teamScope: Dis
         querystring: riskFeedQuery,
         response: { 200: riskFeedResponse, ...errors },
       },
-      preHandler: app.requireRole(riskReaders),
     },
     async (request) => readFeed(app.db, request.query),
   );
@@ -43,7 +41,6 @@ export async function riskRoutes(app: FastifyInstance, options: { teamScope: Dis
         querystring: riskBoardQuery,
         response: { 200: riskBoardResponse, ...errors },
       },
-      preHandler: app.requireRole(riskHandlers),
     },
     async (request) => readBoard(app.db, request.query, teamOf(request)),
   );
@@ -58,7 +55,6 @@ export async function riskRoutes(app: FastifyInstance, options: { teamScope: Dis
         body: acknowledgeRequest,
         response: { 200: riskBoardItem, 404: apiError, 409: apiError, ...errors },
       },
-      preHandler: app.requireRole(riskHandlers),
     },
     async (request) => acknowledge(app.db, currentSession(request).user, request.params.id, request.body?.note, teamOf(request)),
   );

@@ -11,7 +11,6 @@ import { applyPush } from './push.service.js';
 
 export async function syncRoutes(app: FastifyInstance, options: { geofenceRadiusM: number; timeZone: string; risk: { rules: RiskRules; deliver: boolean } }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const collectorOnly = app.requireRole(['collector']);
   const errors = { 400: apiError, 401: apiError, 403: apiError } as const;
   const thresholds = { ...defaultThresholds, geofenceRadiusM: options.geofenceRadiusM };
 
@@ -26,7 +25,6 @@ export async function syncRoutes(app: FastifyInstance, options: { geofenceRadius
         body: pushRequest,
         response: { 200: pushResponse, 413: apiError, ...errors },
       },
-      preHandler: collectorOnly,
     },
     async (request) => applyPush(app.db, currentSession(request).user, request.body, { thresholds, risk: options.risk }),
   );
@@ -40,7 +38,6 @@ export async function syncRoutes(app: FastifyInstance, options: { geofenceRadius
         querystring: pullQuery,
         response: { 200: pullResponse, ...errors },
       },
-      preHandler: collectorOnly,
     },
     async (request) =>
       pull(app.db, currentSession(request).user, request.query, { timeZone: options.timeZone, geofenceRadiusM: thresholds.geofenceRadiusM, poorAccuracyM: thresholds.poorAccuracyM }),
@@ -55,7 +52,6 @@ export async function syncRoutes(app: FastifyInstance, options: { geofenceRadius
         querystring: photoStatusQuery,
         response: { 200: photoStatusResponse, ...errors },
       },
-      preHandler: collectorOnly,
     },
     async (request) => ({ visits: await photoStatus(app.db, currentSession(request).user, request.query.visitIds) }),
   );

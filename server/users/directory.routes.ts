@@ -12,12 +12,11 @@ const hhmm = (time: string) => time.slice(0, 5);
 
 export async function directoryRoutes(app: FastifyInstance, options: { teamScope: DispatchTeamScope }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const staff = app.requireRole(['dispatcher', 'supervisor', 'admin']);
   const errors = { 401: apiError, 403: apiError } as const;
 
   api.get(
     '/api/collectors',
-    { schema: { tags: ['directory'], summary: 'Field collectors with their home base, shift and skills', response: { 200: z.array(collectorSummary), ...errors } }, preHandler: staff },
+    { schema: { tags: ['directory'], summary: 'Field collectors with their home base, shift and skills', response: { 200: z.array(collectorSummary), ...errors } } },
     async (request) =>
       (await listCollectors(app.db, undefined, visibleTeam(currentSession(request).user, options.teamScope))).map(({ disabledAt, shiftStart, shiftEnd, ...collector }) => ({
         ...collector,
@@ -29,13 +28,13 @@ export async function directoryRoutes(app: FastifyInstance, options: { teamScope
 
   api.get(
     '/api/teams',
-    { schema: { tags: ['directory'], summary: 'Teams and their territories', response: { 200: z.array(teamSummary), ...errors } }, preHandler: staff },
+    { schema: { tags: ['directory'], summary: 'Teams and their territories', response: { 200: z.array(teamSummary), ...errors } } },
     async () => listTeams(app.db),
   );
 
   api.get(
     '/api/creditors',
-    { schema: { tags: ['directory'], summary: 'Creditors and their visiting hours', response: { 200: z.array(creditorSummary), ...errors } }, preHandler: app.requireRole(['dispatcher', 'supervisor', 'admin', 'api_client']) },
+    { schema: { tags: ['directory'], summary: 'Creditors and their visiting hours', response: { 200: z.array(creditorSummary), ...errors } } },
     async () =>
       (await listCreditors(app.db)).map((creditor) => ({
         ...creditor,
