@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { constants as zlibConstants } from 'node:zlib';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCompress from '@fastify/compress';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -18,6 +17,7 @@ import { registerErrorHandling } from './http/errors.js';
 import { healthRoutes } from './http/health.routes.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerPwa } from './http/pwa.js';
+import { registerSecurity } from './http/security-headers.js';
 import { directoryRoutes } from './users/directory.routes.js';
 import { usersRoutes } from './users/users.routes.js';
 import { evidenceRoutes } from './evidence/evidence.routes.js';
@@ -63,24 +63,7 @@ export async function buildApp({ config, database }: AppDependencies): Promise<F
   registerAccessPolicy(app);
 
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Leaflet positions map panes with inline styles.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
-        // https: for map tiles the service worker fetches and caches (any configured tile source).
-        connectSrc: ["'self'", 'ws:', 'wss:', 'https:'],
-        workerSrc: ["'self'", 'blob:'],
-        frameAncestors: ["'none'"],
-        // Only behind HTTPS: on a plain-HTTP LAN install it would break every asset.
-        upgradeInsecureRequests: config.cookieSecure ? [] : null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
+  await registerSecurity(app, { secure: config.cookieSecure, tileOrigins: config.tileOrigins, allowedOrigins: config.allowedOrigins });
   // A day's pull or 20,000 map markers shrink to a fraction on a phone's link; a middling
   // level keeps the CPU cost low on the sync path. Photos and audio are already compressed.
   await app.register(fastifyCompress, {
@@ -114,6 +97,7 @@ export async function buildApp({ config, database }: AppDependencies): Promise<F
     sessionTtlHours: config.sessionTtlHours,
     positionIntervalMs: config.positionIntervalS * 1000,
     dispatchTeamScope: config.dispatchTeamScope,
+    allowedOrigins: config.allowedOrigins,
   });
   await app.register(reviewRoutes, { teamScope: config.dispatchTeamScope, timeZone: config.timeZone, photoStore });
   await app.register(complaintsRoutes, { teamScope: config.dispatchTeamScope });

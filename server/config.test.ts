@@ -30,6 +30,25 @@ describe('loadConfig', () => {
     expect(risk).toMatchObject({ promiseGraceDays: 0, sweepIntervalS: 300 });
   });
 
+  it('allows map tiles from the origins the PWA was built for, OpenStreetMap by default', () => {
+    expect(loadConfig({}).tileOrigins).toEqual(['https://tile.openstreetmap.org']);
+    expect(loadConfig({ VITE_TILE_URL: 'https://{s}.tiles.example.cn/{z}/{x}/{y}.png', VITE_TILE_SUBDOMAINS: 't0,t1' }).tileOrigins).toEqual([
+      'https://t0.tiles.example.cn',
+      'https://t1.tiles.example.cn',
+    ]);
+    expect(loadConfig({ VITE_TILE_URL: '/tiles/{z}/{x}/{y}.png' }).tileOrigins).toEqual([]);
+    expect(loadConfig({ VITE_TILE_URL: 'https://x.example/{z}/{x}/{y}.png', TILE_ORIGINS: 'https://a.example, https://b.example:8443/' }).tileOrigins).toEqual([
+      'https://a.example',
+      'https://b.example:8443',
+    ]);
+  });
+
+  it('takes allowed origins and retention periods', () => {
+    expect(loadConfig({}).allowedOrigins).toEqual([]);
+    expect(loadConfig({ ALLOWED_ORIGINS: 'https://console.example.com,http://10.0.0.5:3000' }).allowedOrigins).toEqual(['https://console.example.com', 'http://10.0.0.5:3000']);
+    expect(loadConfig({}).retention).toEqual({ intervalS: 3600, closedCaseDays: 365, positionDays: 30, sessionDays: 90, syncDedupeDays: 365, webhookDays: 30 });
+  });
+
   it.each([
     [{ RISK_WEBHOOK_URL: 'ftp://risk.example.com' }, 'RISK_WEBHOOK_URL'],
     [{ RISK_WEBHOOK_URL: 'https://risk.example.com' }, 'RISK_WEBHOOK_SECRET'],
@@ -45,6 +64,12 @@ describe('loadConfig', () => {
     [{ GEOFENCE_RADIUS_M: '-5' }, 'GEOFENCE_RADIUS_M'],
     [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
     [{ DISPATCH_TEAM_SCOPE: 'teams' }, 'DISPATCH_TEAM_SCOPE'],
+    [{ ALLOWED_ORIGINS: 'console.example.com' }, 'ALLOWED_ORIGINS'],
+    [{ ALLOWED_ORIGINS: 'https://console.example.com/app' }, 'ALLOWED_ORIGINS'],
+    [{ TILE_ORIGINS: 'ftp://tiles.example.cn' }, 'TILE_ORIGINS'],
+    [{ RETENTION_CLOSED_CASE_DAYS: '0' }, 'RETENTION_CLOSED_CASE_DAYS'],
+    [{ RETENTION_INTERVAL_S: 'hourly' }, 'RETENTION_INTERVAL_S'],
+    [{ RETENTION_SYNC_DEDUPE_DAYS: '10', SESSION_TTL_HOURS: '336' }, 'RETENTION_SYNC_DEDUPE_DAYS'],
   ])('refuses %o naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(variable);

@@ -3,9 +3,28 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { timeZone } from '../shared/schemas/cases.js';
+import { openStreetMapTileOrigin, parseSubdomains, tileOriginsOf } from '../shared/tile-origins.js';
 import { dispatchTeamScopes, type DispatchTeamScope } from './dispatch/team-scope.js';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM, 24-hour');
+/** A comma-separated list of origins (scheme://host[:port], nothing after). */
+const origins = z
+  .string()
+  .transform((text) =>
+    text
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z
+        .url({ protocol: /^https?$/, error: 'use origins like https://app.example.com, comma-separated' })
+        .refine((url) => URL.canParse(url) && new URL(url).origin === url.replace(/\/$/, ''), 'an origin has no path: https://host[:port]')
+        .transform((url) => new URL(url).origin),
+    ),
+  );
+const days = (fallback: number) => z.coerce.number().int().min(1).max(36_500).default(fallback);
 const flag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
 
 const environment = z.object({
@@ -38,7 +57,33 @@ const environment = z.object({
   RISK_WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   RISK_PROMISE_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(0),
   RISK_SWEEP_INTERVAL_S: z.coerce.number().int().min(1).max(86_400).default(300),
+  ALLOWED_ORIGINS: origins.optional(),
+  TILE_ORIGINS: origins.optional(),
+  // Read here only to derive the tile origins the PWA was built for (npm start builds with the same environment).
+  VITE_TILE_URL: z.string().optional(),
+  VITE_TILE_SUBDOMAINS: z.string().optional(),
+  RETENTION_INTERVAL_S: z.coerce.number().int().min(1).max(604_800).default(3_600),
+  RETENTION_CLOSED_CASE_DAYS: days(365),
+  RETENTION_POSITION_DAYS: days(30),
+  RETENTION_SESSION_DAYS: days(90),
+  RETENTION_SYNC_DEDUPE_DAYS: days(365),
+  RETENTION_WEBHOOK_DAYS: days(30),
 });
+
+/** How long each kind of data is kept; the retention job (server/retention) applies it. */
+export interface RetentionConfig {
+  intervalS: number;
+  /** A closed or returned case's debtor data is anonymised, its visits' photos and audio purged, this many days after closure. */
+  closedCaseDays: number;
+  /** A collector's last reported position. */
+  positionDays: number;
+  /** A session that ended (signed out, revoked, expired). */
+  sessionDays: number;
+  /** Sync dedupe records (a retry older than this is applied afresh, by its visit's device id). */
+  syncDedupeDays: number;
+  /** Webhook deliveries already delivered. */
+  webhookDays: number;
+}
 
 /** Risk monitoring: where signals are delivered (none: the feed only) and when promises are checked. */
 export interface RiskConfig {
@@ -69,6 +114,11 @@ export interface Config {
   visitOverdueCheckS: number;
   logLevel: string;
   risk: RiskConfig;
+  /** Origins besides the server's own whose pages may send state-changing requests and open sockets. */
+  allowedOrigins: string[];
+  /** Where map tiles come from, for the Content-Security-Policy. */
+  tileOrigins: string[];
+  retention: RetentionConfig;
 }
 
 export class ConfigError extends Error {}
@@ -86,6 +136,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (e.VISITING_HOURS_START >= e.VISITING_HOURS_END) {
     throw new ConfigError('Invalid configuration:\n  VISITING_HOURS_START: must be before VISITING_HOURS_END');
+  }
+  // A device's unacknowledged retry must still find its dedupe record for as long as its session lives.
+  if (e.RETENTION_SYNC_DEDUPE_DAYS * 24 < e.SESSION_TTL_HOURS) {
+    throw new ConfigError(
+      'Invalid configuration:\n  RETENTION_SYNC_DEDUPE_DAYS: must cover SESSION_TTL_HOURS (a device may retry a push that long)',
+    );
   }
   return {
     port: e.PORT,
@@ -106,6 +162,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     visitOverdueMinutes: e.VISIT_OVERDUE_MINUTES,
     visitOverdueCheckS: e.VISIT_OVERDUE_CHECK_S,
     logLevel: e.LOG_LEVEL,
+    allowedOrigins: e.ALLOWED_ORIGINS ?? [],
+    tileOrigins:
+      e.TILE_ORIGINS ??
+      (e.VITE_TILE_URL?.trim()
+        ? tileOriginsOf(e.VITE_TILE_URL, parseSubdomains(e.VITE_TILE_SUBDOMAINS ?? 'abc'))
+        : [openStreetMapTileOrigin]),
+    retention: {
+      intervalS: e.RETENTION_INTERVAL_S,
+      closedCaseDays: e.RETENTION_CLOSED_CASE_DAYS,
+      positionDays: e.RETENTION_POSITION_DAYS,
+      sessionDays: e.RETENTION_SESSION_DAYS,
+      syncDedupeDays: e.RETENTION_SYNC_DEDUPE_DAYS,
+      webhookDays: e.RETENTION_WEBHOOK_DAYS,
+    },
     risk: {
       webhook:
         e.RISK_WEBHOOK_URL !== undefined && e.RISK_WEBHOOK_SECRET !== undefined

@@ -11,6 +11,8 @@ import { sessionsChannel } from '../auth/auth.repository.js';
 import { authenticate } from '../auth/auth.service.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { type DispatchTeamScope, watcherRooms, watchRoom } from '../dispatch/team-scope.js';
+import { isOwnOrAllowedOrigin } from '../http/origin.js';
+import { socketAnswerHeaders } from '../http/security-headers.js';
 import { alertsChannel } from '../sync/sync.repository.js';
 import { alertSignal } from './alerts.repository.js';
 import { relayVisits } from './dispatch-signals.js';
@@ -41,9 +43,21 @@ declare module 'fastify' {
 
 export async function registerRealtime(
   app: FastifyInstance,
-  options: { database: DatabaseHandle; sessionTtlHours: number; positionIntervalMs: number; dispatchTeamScope: DispatchTeamScope },
+  options: { database: DatabaseHandle; sessionTtlHours: number; positionIntervalMs: number; dispatchTeamScope: DispatchTeamScope; allowedOrigins: readonly string[] },
 ): Promise<void> {
-  const io: RealtimeServer = new Server(app.server, { path: socketPath, serveClient: false });
+  const io: RealtimeServer = new Server(app.server, {
+    path: socketPath,
+    serveClient: false,
+    // A page on another site could otherwise open a socket on the visitor's session cookie (cross-site
+    // WebSocket hijacking: the handshake is not held back by CORS). Refused before authentication; a
+    // client without Origin (a native app, an upstream system) is judged by its token alone.
+    allowRequest: (request, answer) => {
+      const origin = request.headers.origin;
+      answer(null, origin === undefined || isOwnOrAllowedOrigin(origin, request.headers, options.allowedOrigins));
+    },
+  });
+  // Long-polling answers bypass Fastify's hooks: they carry the security headers from here.
+  io.engine.on('headers', (headers: Record<string, string>) => Object.assign(headers, socketAnswerHeaders));
   // Several instances behind one PostgreSQL share broadcasts through it; PGlite runs one instance.
   if (options.database.pubsubPool) io.adapter(createAdapter(options.database.pubsubPool, { heartbeatInterval: 5_000 }));
   app.decorate('realtime', io);

@@ -4,6 +4,7 @@ import type * as Leaflet from 'leaflet';
 import type { MapMarkers } from '../../../shared/schemas/dispatch.js';
 import { caseColour, dominantColour, mixGradient, type ColourBy } from './colours.js';
 import { bucketIndex, buildMarkerIndex, isCluster, noMarkers, type MarkerIndex } from './marker-index.js';
+import { markerElement } from './marker-element.js';
 
 export interface CaseLayerOptions {
   /** A single case was clicked. */
@@ -87,7 +88,10 @@ export class CaseLayer {
         const mix = { priorities: feature.properties.priorities, buckets: feature.properties.buckets };
         const icon = L.divIcon({
           className: this.options.clusterClass,
-          html: `<span style="background:${mixGradient(this.colourBy, mix)};--edge:${dominantColour(this.colourBy, mix)}"><b>${feature.properties.point_count_abbreviated}</b></span>`,
+          html: markerElement({
+            bold: String(feature.properties.point_count_abbreviated),
+            style: { background: mixGradient(this.colourBy, mix), '--edge': dominantColour(this.colourBy, mix) },
+          }),
           iconSize: [size, size],
           iconAnchor: [size / 2, size / 2],
         });

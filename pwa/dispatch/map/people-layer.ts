@@ -2,6 +2,7 @@
 // as a line with numbered stops coloured by progress (done, current, remaining) and check-in points.
 import type * as Leaflet from 'leaflet';
 import type { DispatchDay } from '../../../shared/schemas/dispatch.js';
+import { markerElement } from './marker-element.js';
 
 export type DayCollector = DispatchDay['collectors'][number];
 
@@ -14,8 +15,6 @@ export interface PeopleLayerOptions {
   isStale: (iso: string) => boolean;
   classes: { home: string; position: string; stop: string; checkIn: string };
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export class PeopleLayer {
   private readonly layer: Leaflet.LayerGroup;
@@ -67,7 +66,7 @@ export class PeopleLayer {
     const stale = collector.lastPosition ? this.options.isStale(collector.lastPosition.at) : true;
     return this.L.divIcon({
       className: this.options.classes.position,
-      html: `<span data-stale="${stale}" style="--c:${this.options.colourOf(collector.id)}">${escapeHtml(collector.displayName)}</span>`,
+      html: markerElement({ text: collector.displayName, data: { stale }, style: { '--c': this.options.colourOf(collector.id) } }),
       iconSize: [0, 0],
       iconAnchor: [0, 0],
     });
@@ -81,7 +80,7 @@ export class PeopleLayer {
       const colour = options.colourOf(collector.id);
       const home = L.divIcon({
         className: options.classes.home,
-        html: `<span style="--c:${colour}">⌂</span>`,
+        html: markerElement({ text: '⌂', style: { '--c': colour } }),
         iconSize: [22, 22],
         iconAnchor: [11, 11],
       });
@@ -99,7 +98,7 @@ export class PeopleLayer {
         stops.forEach((stop, k) => {
           const icon = L.divIcon({
             className: options.classes.stop,
-            html: `<span data-state="${stop.state}" style="--c:${colour}">${k + 1}</span>`,
+            html: markerElement({ text: String(k + 1), data: { state: stop.state }, style: { '--c': colour } }),
             iconSize: [22, 22],
             iconAnchor: [11, 11],
           });
@@ -107,7 +106,7 @@ export class PeopleLayer {
           if (stop.checkIn) {
             const checkIn = L.divIcon({
               className: options.classes.checkIn,
-              html: `<span style="--c:${colour}"></span>`,
+              html: markerElement({ style: { '--c': colour } }),
               iconSize: [10, 10],
               iconAnchor: [5, 5],
             });

@@ -2,6 +2,7 @@
 // ringed red, the stop chosen in the timeline enlarged.
 import type * as Leaflet from 'leaflet';
 import type { PlanView } from '../../../shared/schemas/dispatch.js';
+import { markerElement } from './marker-element.js';
 
 export interface PlanLayerOptions {
   colourOf: (collectorId: string) => string;
@@ -37,7 +38,7 @@ export class PlanLayer {
         const size = chosen ? 30 : 22;
         const icon = L.divIcon({
           className: options.stopClass,
-          html: `<span data-late="${stop.lateSeconds > 0}" data-chosen="${chosen}" style="--c:${colour}">${k + 1}</span>`,
+          html: markerElement({ text: String(k + 1), data: { late: stop.lateSeconds > 0, chosen }, style: { '--c': colour } }),
           iconSize: [size, size],
           iconAnchor: [size / 2, size / 2],
         });
