@@ -5,6 +5,7 @@ import { apiError } from '../../shared/schemas/errors.js';
 import { visitEvidence as visitEvidenceResponse } from '../../shared/schemas/evidence.js';
 import { sha256Hex } from '../../shared/schemas/sync.js';
 import { currentSession } from '../auth/auth.plugin.js';
+import { evidenceHeaders } from './evidence-headers.js';
 import type { PhotoStore } from './photo-store.js';
 import { readablePhoto } from './photos.service.js';
 import { visitEvidence } from './visit-evidence.service.js';
@@ -27,12 +28,7 @@ export async function evidenceRoutes(app: FastifyInstance, options: { photoStore
     },
     async (request, reply) => {
       const photo = await readablePhoto(app.db, currentSession(request).user, request.params.sha256);
-      return reply
-        .header('content-type', photo.contentType)
-        .header('content-length', photo.sizeBytes)
-        .header('cache-control', 'private, max-age=31536000, immutable')
-        .header('content-disposition', `inline; filename="${photo.sha256.slice(0, 16)}"`)
-        .send(options.photoStore.open(photo.storageKey));
+      return reply.headers(evidenceHeaders(photo)).send(options.photoStore.open(photo.storageKey));
     },
   );
 

@@ -1,5 +1,6 @@
 // Resumable photo and visit-recording uploads over tus 1.0 (@tus/server): after a cut only the
-// missing part is sent; on completion the SHA-256 made on the phone is verified before the bytes are kept.
+// missing part is sent; on completion the SHA-256 made on the phone is verified, and the bytes judged by
+// their content (type, pixel count), before they are kept. A refused upload leaves nothing behind.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
@@ -12,6 +13,7 @@ import { photoUploadMetadata } from '../../shared/schemas/sync.js';
 import { isAudioContentType, maxAudioBytes, maxPhotoBytes, uploadsPath } from '../../shared/sync-limits.js';
 import { currentSession } from '../auth/auth.plugin.js';
 import type { Database } from '../db/client.js';
+import { checkUploadedContent } from './content-check.js';
 import type { PhotoStore } from './photo-store.js';
 import { insertPhoto } from './photos.repository.js';
 
@@ -82,16 +84,23 @@ export async function uploadsRoutes(app: FastifyInstance, options: { db: Databas
         await datastore.remove(upload.id);
         throw refusal(checksumMismatch, 'The file arrived damaged: its SHA-256 does not match. Send it again from the start.');
       }
+      const verdict = await checkUploadedContent(path, upload.size ?? 0, upload.metadata?.contentType ?? '');
+      if (!verdict.ok) {
+        await datastore.remove(upload.id);
+        throw refusal(verdict.status, verdict.message);
+      }
       const storageKey = await options.photoStore.put(actual, path);
       await insertPhoto(options.db, {
         sha256: actual,
         sizeBytes: upload.size ?? 0,
-        contentType: upload.metadata?.contentType ?? 'application/octet-stream',
+        // What the bytes are, which is what they are served as.
+        contentType: verdict.contentType,
         storageKey,
         uploadedBy: upload.metadata?.ownerId ?? '',
       });
-      // The bytes now live in the photo store; drop what is left of the upload (its info file).
-      await datastore.remove(upload.id).catch(() => undefined);
+      // The bytes now live in the photo store; drop what is left of the upload (its info file, which
+      // names the uploader and the visit: FileStore.remove would stop at the moved file and keep it).
+      await datastore.configstore.delete(upload.id).catch(() => undefined);
       return {};
     },
   });

@@ -6,7 +6,8 @@ import type { VisitEvidence } from '../../shared/schemas/evidence.js';
 import type { MutationInput, PhotoStatusResponse, PushResponse } from '../../shared/schemas/sync.js';
 import { maxAudioBytes, maxPhotoBytes } from '../../shared/sync-limits.js';
 import { bearer, signedInUser } from '../fixtures/factories.js';
-import { checkIn, checkOut, photoBytes, push, record, sha256, tusMetadata } from '../fixtures/sync.js';
+import { webm as webmBytes } from '../fixtures/media.js';
+import { checkIn, checkOut, push, record, sha256, tusMetadata } from '../fixtures/sync.js';
 import { listen, seedCollector, type SeededCollector } from '../fixtures/sync/collector.js';
 import { createTestContext, type TestContext } from '../helper.js';
 
@@ -26,12 +27,8 @@ afterAll(async () => context?.close());
 
 const tus = { 'tus-resumable': '1.0.0' };
 
-/** WebM-looking bytes (the EBML magic number, then content), distinct per seed. */
-function webm(seed: number, size: number): Buffer {
-  const bytes = photoBytes(seed, size);
-  bytes.set([0x1a, 0x45, 0xdf, 0xa3], 0);
-  return bytes;
-}
+/** A WebM recording's bytes, distinct per seed. */
+const webm = (seed: number, size: number) => webmBytes(seed, size);
 
 function audioMutation(visitId: string, caseId: string, bytes: Buffer, extra: Record<string, unknown> = {}): MutationInput {
   return {

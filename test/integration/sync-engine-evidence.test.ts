@@ -9,7 +9,8 @@ import type { VisitEvidence } from '../../shared/schemas/evidence.js';
 import { syncMutations, visits } from '../../server/db/schema/index.js';
 import { bearer } from '../fixtures/factories.js';
 import { listen, seedCollector, withinVisitingHours, type SeededCollector } from '../fixtures/sync/collector.js';
-import { photo, photoBytes, visitRecordInput } from '../fixtures/sync/device.js';
+import { webm } from '../fixtures/media.js';
+import { photo, visitRecordInput } from '../fixtures/sync/device.js';
 import { createTestContext, type TestContext } from '../helper.js';
 
 let context: TestContext;
@@ -48,8 +49,7 @@ describe('the engine with the real server', () => {
     });
     await engine.recordVisit({ ...visitRecordInput(visitId, target), photos: [photo(3000)] });
     await engine.recordCheckOut({ visitId, caseId: target.caseId });
-    const bytes = photoBytes(300_000);
-    bytes.set([0x1a, 0x45, 0xdf, 0xa3], 0);
+    const bytes = new Uint8Array(webm(Date.now(), 300_000));
     const { sha256 } = await engine.recordVisitAudio({
       visitId,
       caseId: target.caseId,
