@@ -32,6 +32,7 @@ import { complaintsRoutes } from './review/complaints.routes.js';
 import { registerReviewAlerts } from './review/review-alerts.js';
 import { reviewRoutes } from './review/review.routes.js';
 import { resultsRoutes } from './results/results.routes.js';
+import { registerRetention } from './retention/retention.plugin.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -103,6 +104,7 @@ export async function buildApp({ config, database }: AppDependencies): Promise<F
   await app.register(complaintsRoutes, { teamScope: config.dispatchTeamScope });
   await registerReviewAlerts(app, database, { overdueMinutes: config.visitOverdueMinutes, checkIntervalS: config.visitOverdueCheckS });
   await registerRisk(app, { database, risk: config.risk, rules: riskRules, teamScope: config.dispatchTeamScope });
+  registerRetention(app, { retention: config.retention, photoStore, dataDir: config.dataDir });
   await registerPwa(app);
   return app;
 }

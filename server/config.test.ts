@@ -46,7 +46,7 @@ describe('loadConfig', () => {
   it('takes allowed origins and retention periods', () => {
     expect(loadConfig({}).allowedOrigins).toEqual([]);
     expect(loadConfig({ ALLOWED_ORIGINS: 'https://console.example.com,http://10.0.0.5:3000' }).allowedOrigins).toEqual(['https://console.example.com', 'http://10.0.0.5:3000']);
-    expect(loadConfig({}).retention).toEqual({ intervalS: 3600, closedCaseDays: 365, positionDays: 30, sessionDays: 90, syncDedupeDays: 365, webhookDays: 30 });
+    expect(loadConfig({}).retention).toEqual({ intervalS: 3600, closedCaseDays: 365, positionDays: 30, sessionDays: 90, syncDedupeDays: 365, webhookDays: 30, uploadDays: 14 });
   });
 
   it.each([

@@ -68,6 +68,7 @@ const environment = z.object({
   RETENTION_SESSION_DAYS: days(90),
   RETENTION_SYNC_DEDUPE_DAYS: days(365),
   RETENTION_WEBHOOK_DAYS: days(30),
+  RETENTION_UPLOAD_DAYS: days(14),
 });
 
 /** How long each kind of data is kept; the retention job (server/retention) applies it. */
@@ -83,6 +84,8 @@ export interface RetentionConfig {
   syncDedupeDays: number;
   /** Webhook deliveries already delivered. */
   webhookDays: number;
+  /** Uploads started and never finished (the device starts them again from zero if it still has the bytes). */
+  uploadDays: number;
 }
 
 /** Risk monitoring: where signals are delivered (none: the feed only) and when promises are checked. */
@@ -175,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sessionDays: e.RETENTION_SESSION_DAYS,
       syncDedupeDays: e.RETENTION_SYNC_DEDUPE_DAYS,
       webhookDays: e.RETENTION_WEBHOOK_DAYS,
+      uploadDays: e.RETENTION_UPLOAD_DAYS,
     },
     risk: {
       webhook:

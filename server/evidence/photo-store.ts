@@ -2,7 +2,7 @@
 // phone, so the same photo is stored once. A folder under DATA_DIR by default; an
 // S3-compatible store can stand behind the same interface.
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, rename, stat } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -11,6 +11,8 @@ export interface PhotoStore {
   put(sha256: string, sourcePath: string): Promise<string>;
   has(sha256: string): Promise<boolean>;
   open(key: string): Readable;
+  /** Deletes the bytes under `key` (retention); a key already gone is not an error. */
+  remove(key: string): Promise<void>;
 }
 
 export function keyOf(sha256: string): string {
@@ -40,5 +42,6 @@ export function folderPhotoStore(root: string): PhotoStore {
       }
     },
     open: (key) => createReadStream(join(root, key)),
+    remove: (key) => rm(join(root, key), { force: true }),
   };
 }

@@ -49,12 +49,18 @@ export const cases = pgTable(
     assignedAt: timestamp('assigned_at', { withTimezone: true, precision: 3 }),
     receivedAt: timestamp('received_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    /** When the case was closed or returned to the creditor (kept by a trigger); its retention counts from here. */
+    closedAt: timestamp('closed_at', { withTimezone: true, precision: 3 }),
+    /** When the retention job removed the debtor's personal data (amounts and ids stay, for figures). */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true, precision: 3 }),
   },
   (t) => [
     unique('cases_creditor_external_id_key').on(t.creditorId, t.externalId),
     index('cases_position_gist').using('gist', sql`point(${t.lng}, ${t.lat})`),
     index('cases_assigned_collector_idx').on(t.assignedCollectorId),
     index('cases_priority_idx').on(t.priority, t.id),
+    // The retention job's walk over closed cases still holding personal data.
+    index('cases_closed_idx').on(t.closedAt).where(sql`${t.closedAt} is not null`),
     check('cases_amounts_check', sql`${t.totalOutstanding} = ${t.principal} + ${t.interest} + ${t.fees} and ${t.principal} >= 0 and ${t.interest} >= 0 and ${t.fees} >= 0`),
     check('cases_position_check', sql`${t.lat} between -90 and 90 and ${t.lng} between -180 and 180`),
   ],

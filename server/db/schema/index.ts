@@ -25,3 +25,4 @@ export { riskSignals } from './risk-signals.js';
 export { riskDeliveries } from './risk-deliveries.js';
 export { caseRisk } from './case-risk.js';
 export { resultsDaily, resultsDirty, resultsRollupState } from './results-daily.js';
+export { retentionPurgedFiles } from './retention.js';
