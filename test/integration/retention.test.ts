@@ -242,15 +242,13 @@ describe('other data past its period', () => {
       .values({ userId: collector.userId, homeAddress: '沈阳市和平区', homeLat: 41.79, homeLng: 123.4, ...position })
       .onConflictDoUpdate({ target: collectors.userId, set: position });
     const revoked = await createUser(db, 'dispatcher');
-    await db
-      .insert(sessions)
-      .values({
-        id: '0190f3c8-2b1e-7000-8000-0000000000a1',
-        tokenHash: `h${t0}`,
-        userId: revoked.id,
-        expiresAt: new Date(t0 + 100 * day),
-        revokedAt: new Date(t0),
-      });
+    await db.insert(sessions).values({
+      id: '0190f3c8-2b1e-7000-8000-0000000000a1',
+      tokenHash: `h${t0}`,
+      userId: revoked.id,
+      expiresAt: new Date(t0 + 100 * day),
+      revokedAt: new Date(t0),
+    });
     const [signal] = await db.select({ id: riskSignals.id }).from(riskSignals).limit(1);
     if (!signal) throw new Error('the pushes raised no risk signal');
     await db
