@@ -90,7 +90,7 @@ export async function buildApp({ config, database }: AppDependencies): Promise<F
   const riskRules = { ...defaultRiskRules, promiseGraceDays: config.risk.promiseGraceDays };
   await app.register(syncRoutes, { geofenceRadiusM: config.geofenceRadiusM, timeZone: config.timeZone, risk: { rules: riskRules, deliver: config.risk.webhook !== undefined } });
   await app.register(uploadsRoutes, { db, dataDir: config.dataDir, photoStore });
-  await app.register(evidenceRoutes, { photoStore });
+  await app.register(evidenceRoutes, { photoStore, teamScope: config.dispatchTeamScope });
   await app.register(dispatchRoutes, { timeZone: config.timeZone, teamScope: config.dispatchTeamScope });
   await app.register(resultsRoutes, { timeZone: config.timeZone, teamScope: config.dispatchTeamScope });
   await registerRealtime(app, {

@@ -1,17 +1,19 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { apiError } from '../../shared/schemas/errors.js';
 import { visitEvidence as visitEvidenceResponse } from '../../shared/schemas/evidence.js';
 import { sha256Hex } from '../../shared/schemas/sync.js';
 import { currentSession } from '../auth/auth.plugin.js';
+import { type DispatchTeamScope, visibleTeam } from '../dispatch/team-scope.js';
 import { evidenceHeaders } from './evidence-headers.js';
 import type { PhotoStore } from './photo-store.js';
 import { readablePhoto } from './photos.service.js';
 import { visitEvidence } from './visit-evidence.service.js';
 
-export async function evidenceRoutes(app: FastifyInstance, options: { photoStore: PhotoStore }) {
+export async function evidenceRoutes(app: FastifyInstance, options: { photoStore: PhotoStore; teamScope: DispatchTeamScope }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  const teamOf = (request: FastifyRequest) => visibleTeam(currentSession(request).user, options.teamScope);
   const params = z.strictObject({ sha256: sha256Hex });
 
   // HEAD answers whether the bytes are already here, so a device can skip the upload.
@@ -27,7 +29,7 @@ export async function evidenceRoutes(app: FastifyInstance, options: { photoStore
       exposeHeadRoute: true,
     },
     async (request, reply) => {
-      const photo = await readablePhoto(app.db, currentSession(request).user, request.params.sha256);
+      const photo = await readablePhoto(app.db, currentSession(request).user, request.params.sha256, teamOf(request));
       return reply.headers(evidenceHeaders(photo)).send(options.photoStore.open(photo.storageKey));
     },
   );
@@ -38,11 +40,11 @@ export async function evidenceRoutes(app: FastifyInstance, options: { photoStore
       schema: {
         tags: ['evidence'],
         summary: 'A visit’s evidence: check-in, flags, and which of its photos and audio have arrived',
-        description: 'Staff see any visit; a collector only their own (404 otherwise).',
+        description: 'Staff see any visit (their team’s when DISPATCH_TEAM_SCOPE=team); a collector only their own (404 otherwise).',
         params: z.strictObject({ id: z.uuid('Not a visit id') }),
         response: { 200: visitEvidenceResponse, 401: apiError, 403: apiError, 404: apiError },
       },
     },
-    async (request) => visitEvidence(app.db, currentSession(request).user, request.params.id),
+    async (request) => visitEvidence(app.db, currentSession(request).user, request.params.id, teamOf(request)),
   );
 }

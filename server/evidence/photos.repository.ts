@@ -1,7 +1,7 @@
 import { and, eq, exists, inArray, sql } from 'drizzle-orm';
 import { rowsOf } from '../db/bulk.js';
 import type { Executor } from '../db/client.js';
-import { photos, visitPhotos, visits } from '../db/schema/index.js';
+import { photos, users, visitPhotos, visits } from '../db/schema/index.js';
 
 export async function insertPhoto(db: Executor, photo: typeof photos.$inferInsert): Promise<void> {
   await db.insert(photos).values(photo).onConflictDoNothing();
@@ -25,6 +25,19 @@ export async function collectorMaySee(db: Executor, collectorId: string, sha256:
     )
     .limit(1);
   return row !== undefined;
+}
+
+/** Staff limited to a team may see a photo (or recording) its collectors uploaded or listed on their visits. */
+export async function teamMaySee(db: Executor, teamId: string, sha256: string): Promise<boolean> {
+  const rows = await rowsOf<{ found: number }>(
+    db,
+    sql`select 1 as found from ${photos} p join ${users} u on u.id = p.uploaded_by where p.sha256 = ${sha256} and u.team_id = ${teamId}
+      union all
+      select 1 from ${visitPhotos} vp join ${visits} v on v.id = vp.visit_id join ${users} u on u.id = v.collector_id
+      where vp.sha256 = ${sha256} and u.team_id = ${teamId}
+      limit 1`,
+  );
+  return rows.length > 0;
 }
 
 /** Each visit's listed photos with whether their bytes have arrived. */

@@ -2,7 +2,7 @@ import type { SessionUser } from '../../shared/schemas/auth.js';
 import type { VisitPhotoStatus } from '../../shared/schemas/sync.js';
 import type { Database } from '../db/client.js';
 import { notFound } from '../http/errors.js';
-import { collectorMaySee, findPhoto, visitAudioArrivals, visitPhotoArrivals } from './photos.repository.js';
+import { collectorMaySee, findPhoto, teamMaySee, visitAudioArrivals, visitPhotoArrivals } from './photos.repository.js';
 
 /** For each visit: which of its photos, and apart which pieces of its audio, have arrived. Visits listing neither are left out. */
 export async function photoStatus(db: Database, user: SessionUser, visitIds: string[]): Promise<VisitPhotoStatus[]> {
@@ -19,11 +19,16 @@ export async function photoStatus(db: Database, user: SessionUser, visitIds: str
   });
 }
 
-/** The stored photo if this person may see it; otherwise not found (never "forbidden": ids leak nothing). */
-export async function readablePhoto(db: Database, user: SessionUser, sha256: string) {
+/**
+ * The stored photo if this person may see it; otherwise not found (never "forbidden": ids leak
+ * nothing). `team`: the team staff are limited to (DISPATCH_TEAM_SCOPE=team), null for everyone's.
+ */
+export async function readablePhoto(db: Database, user: SessionUser, sha256: string, team: string | null) {
+  if (user.role === 'api_client') throw notFound('Photo');
   const photo = await findPhoto(db, sha256);
   if (!photo) throw notFound('Photo');
-  if (user.role === 'collector' && photo.uploadedBy !== user.id && !(await collectorMaySee(db, user.id, sha256))) throw notFound('Photo');
-  if (user.role === 'api_client') throw notFound('Photo');
+  if (user.role === 'collector') {
+    if (photo.uploadedBy !== user.id && !(await collectorMaySee(db, user.id, sha256))) throw notFound('Photo');
+  } else if (team !== null && !(await teamMaySee(db, team, sha256))) throw notFound('Photo');
   return photo;
 }
