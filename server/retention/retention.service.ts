@@ -80,14 +80,16 @@ export async function runRetention(deps: RetentionDependencies, now = new Date()
   counts.evidenceFilesPurged = await removeQueuedFiles(deps);
   counts.abandonedUploadsRemoved = await removeAbandonedUploads(deps.uploadsDirectory, before(periods.uploadDays));
 
-  await writeAudit(db, {
-    actorUserId: null,
-    actorRole: 'system',
-    action: 'retention.run',
-    subjectType: 'retention',
-    subjectId: null,
-    detail: { ...counts, at: now.toISOString() },
-  });
+  // Counts only (never what was removed); a run that found nothing to do leaves no row.
+  if (Object.values(counts).some((n) => n > 0))
+    await writeAudit(db, {
+      actorUserId: null,
+      actorRole: 'system',
+      action: 'retention.run',
+      subjectType: 'retention',
+      subjectId: null,
+      detail: { ...counts, at: now.toISOString() },
+    });
   return counts;
 }
 
