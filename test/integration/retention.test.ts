@@ -3,7 +3,7 @@
 // until the complaint is resolved; team results do not change; devices hold no closed case.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PullResponse } from '../../shared/schemas/sync.js';
 import { rowsOf } from '../../server/db/bulk.js';
@@ -208,7 +208,7 @@ describe('closed cases', () => {
     expect([await photoRow(held), storedFile(held)]).toEqual([1, true]);
     expect((await personal(2)).name).not.toBe(anonymisedMarker);
     // The run is audited, counts only.
-    const audits = await context.database.db.select().from(auditLog).where(eq(auditLog.action, 'retention.run'));
+    const audits = await context.database.db.select().from(auditLog).where(eq(auditLog.action, 'retention.run')).orderBy(asc(auditLog.id));
     expect(audits.at(-1)?.detail).toMatchObject({ casesAnonymised: 1, evidenceFilesPurged: 1 });
     expect(JSON.stringify(audits.map((a) => a.detail))).not.toContain(before.name ?? '-');
     // A repeat finds nothing more to do.
