@@ -186,18 +186,24 @@ describe('the dispatcher’s console', () => {
     const onRoutes = new Set(reordered.routes.flatMap((r) => r.stops.map((stop) => stop.caseId)));
     const tableRows = page.getByTestId('dispatch-cases').locator('tbody tr');
     await eventually(() => tableRows.count()).toBeGreaterThan(5);
-    const free: number[] = [];
-    for (let i = 0; i < (await tableRows.count()) && free.length < 2; i++) {
-      const id = ((await tableRows.nth(i).locator('a').first().getAttribute('href')) ?? '').split('/').pop() ?? '';
-      if (!onRoutes.has(id)) free.push(i);
-    }
-    const rowBox = (i: number) => tableRows.nth(i).getByRole('checkbox');
-    await rowBox(free[0]!).check();
+    // A row by what it shows, not by position: placing the urgent case moves the map to its route, and
+    // the table follows the map's visible area.
+    const freeRow = async (skip: Set<string>) => {
+      for (let i = 0; i < (await tableRows.count()); i++) {
+        const id = ((await tableRows.nth(i).locator('a').first().getAttribute('href')) ?? '').split('/').pop() ?? '';
+        if (id && !onRoutes.has(id) && !skip.has(id)) return { row: tableRows.filter({ has: page.locator(`a[href$="/${id}"]`) }), id };
+      }
+      throw new Error('no unplanned case in the table');
+    };
+    const urgent = await freeRow(new Set());
+    await urgent.row.getByRole('checkbox').check();
     await page.getByRole('button', { name: '紧急插单' }).click();
     await page.getByText(/^(已插入 .+ 的今日路线第 \d+ 站|无法插入今日路线：)/).waitFor();
     await screenshot(page, 'dispatch-urgent', { fullPage: false });
     await page.getByRole('button', { name: '清除选择' }).click();
-    await rowBox(free[1]!).check();
+    await eventually(() => tableRows.count()).toBeGreaterThan(0);
+    const handed = await freeRow(new Set([urgent.id]));
+    await handed.row.getByRole('checkbox').check();
     await page.getByLabel('分配给').selectOption({ label: '外访员4号' });
     await page.getByRole('button', { name: '分配', exact: true }).click();
     await page.getByText(/^已将 1 件分配给外访员/).waitFor();
