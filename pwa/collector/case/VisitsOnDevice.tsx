@@ -4,7 +4,8 @@ import type { StoredPhoto, StoredVisit } from '../../sync/records.js';
 import { useI18n } from '../../app/i18n/i18n.js';
 import { followLink } from '../../app/router.js';
 import { Badge, type BadgeTone } from '../../app/ui/ui.js';
-import { syncStateOf, type StopSyncState } from '../day/day-plan.js';
+import { syncStateOf, visitFileStatesOf, type StopSyncState } from '../day/day-plan.js';
+import { useSyncProgress } from '../engine/collector-engine.js';
 import { photoCounts } from '../visit/visit-view.js';
 import styles from './CollectorCasePage.module.css';
 
@@ -12,6 +13,7 @@ const syncTones: Record<StopSyncState, BadgeTone> = { none: 'neutral', pending: 
 
 export function VisitsOnDevice({ detail, visits, photos }: { detail: CaseDetail; visits: StoredVisit[]; photos: StoredPhoto[] }) {
   const { t, dateTime } = useI18n();
+  const files = visitFileStatesOf(useSyncProgress());
   return (
     <section class={styles.section} aria-labelledby="device-visits-title">
       <h2 id="device-visits-title" class={styles.sectionTitle}>
@@ -22,7 +24,7 @@ export function VisitsOnDevice({ detail, visits, photos }: { detail: CaseDetail;
       ) : (
         <ul class={styles.visits} data-testid="device-visits">
           {visits.map((visit) => {
-            const state = syncStateOf([visit]);
+            const state = syncStateOf([visit], files);
             const counts = photoCounts(visit, photos);
             const started = visit.checkIn?.mutation.checkedInAt ?? visit.createdAt;
             const address = detail.addresses.find((candidate) => candidate.id === visit.addressId);

@@ -8,7 +8,7 @@ import { usePageTitle } from '../../app/usePageTitle.js';
 import { Empty, Loading, Notice, cx } from '../../app/ui/ui.js';
 import { useSyncProgress } from '../engine/collector-engine.js';
 import { readDay, useStoreQuery } from '../engine/store-reads.js';
-import { planDay } from './day-plan.js';
+import { planDay, visitFileStatesOf } from './day-plan.js';
 import { prefetchDayArea } from './prefetch-day.js';
 import { RouteList } from './RouteList.js';
 import { RouteMap } from './RouteMap.js';
@@ -24,7 +24,7 @@ export function DayPage({ user, search }: { user: SessionUser; search: string })
     engine?.requestSync('day list opened');
   }, [engine]);
   const view = new URLSearchParams(search).get('view') === 'map' ? 'map' : 'list';
-  const plan = query.data ? planDay(query.data.cases, query.data.route, query.data.visits) : null;
+  const plan = query.data ? planDay(query.data.cases, query.data.route, query.data.visits, visitFileStatesOf(progress)) : null;
   const planKey = query.data?.route ? `route:${query.data.route.id}` : `cases:${plan?.stops.length ?? 0}`;
   const points = plan?.stops.map((stop) => ({ lat: stop.lat, lng: stop.lng })) ?? [];
   const pointsKey = JSON.stringify(points);

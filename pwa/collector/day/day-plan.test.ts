@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../../shared/schemas/cases.js';
 import type { DeviceRoute } from '../../../shared/schemas/sync.js';
 import type { StoredVisit } from '../../sync/records.js';
-import { planDay, progressOf, syncStateOf } from './day-plan.js';
+import type { SyncProgress } from '../../sync/progress.js';
+import { planDay, progressOf, syncStateOf, visitFileStatesOf } from './day-plan.js';
 
 let n = 0;
 const uuid = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
@@ -150,5 +151,25 @@ describe('a stop’s state', () => {
     expect(syncStateOf([visitAt(detail, 0, { checkIn: checkIn('synced'), record: record('synced') })])).toBe('synced');
     expect(syncStateOf([visitAt(detail, 0, { checkIn: checkIn('synced'), record: record('pending') })])).toBe('pending');
     expect(syncStateOf([visitAt(detail, 0, { checkIn: checkIn('failed'), record: record('pending') })])).toBe('failed');
+  });
+
+  it('counts a visit whose records are all acknowledged as not synced while a photo is not on the server, and as failed when one was refused', () => {
+    const visit = visitAt(detail, 0, { checkIn: checkIn('synced'), record: record('synced') });
+    const other = visitAt(detail, 0, { checkIn: checkIn('synced') });
+    const progress = (visitPhotos: SyncProgress['visitPhotos'], failures: SyncProgress['failures'] = []) =>
+      ({ visitPhotos, visitAudio: [], failures }) as unknown as SyncProgress;
+    const line = (visitId: string, received: number) => ({ visitId, caseId: detail.id, received, expected: 2 });
+
+    expect(syncStateOf([visit], visitFileStatesOf(null))).toBe('synced');
+    expect(syncStateOf([visit], visitFileStatesOf(progress([line(visit.visitId, 1)])))).toBe('pending');
+    expect(syncStateOf([visit], visitFileStatesOf(progress([line(visit.visitId, 2)])))).toBe('synced');
+    const refused = progress(
+      [line(visit.visitId, 1)],
+      [{ kind: 'photo', sha256: 'a'.repeat(64), visitIds: [visit.visitId], reason: 'not a photo' }],
+    );
+    expect(syncStateOf([visit], visitFileStatesOf(refused))).toBe('failed');
+    // Another visit's photos say nothing of this one.
+    expect(syncStateOf([other], visitFileStatesOf(refused))).toBe('synced');
+    expect(planDay([detail], null, [visit], visitFileStatesOf(refused)).stops[0]?.syncState).toBe('failed');
   });
 });

@@ -2,6 +2,7 @@
 // order, or, with no route today, every assigned case by priority. Pure, so it is tested in Node.
 import type { CaseDetail } from '../../../shared/schemas/cases.js';
 import type { DeviceRoute } from '../../../shared/schemas/sync.js';
+import type { SyncProgress } from '../../sync/progress.js';
 import type { StoredVisit } from '../../sync/records.js';
 
 /** Where the visits recorded on this device stand with the server. */
@@ -33,13 +34,31 @@ export interface DayPlan {
   stops: DayStop[];
 }
 
-export function syncStateOf(visits: readonly StoredVisit[]): StopSyncState {
+/** Which visits still have photos or audio to send, and which have one the server refused for good. */
+export interface VisitFileStates {
+  unsent: ReadonlySet<string>;
+  refused: ReadonlySet<string>;
+}
+
+export const noVisitFiles: VisitFileStates = { unsent: new Set(), refused: new Set() };
+
+/** A visit whose records are all acknowledged is not synced while its photos or audio are not on the server. */
+export function visitFileStatesOf(progress: SyncProgress | null): VisitFileStates {
+  if (!progress) return noVisitFiles;
+  const unsent = [...progress.visitPhotos, ...progress.visitAudio]
+    .filter((line) => line.received < line.expected)
+    .map((line) => line.visitId);
+  const refused = progress.failures.flatMap((failure) => (failure.kind === 'mutation' ? [] : failure.visitIds));
+  return { unsent: new Set(unsent), refused: new Set(refused) };
+}
+
+export function syncStateOf(visits: readonly StoredVisit[], files: VisitFileStates = noVisitFiles): StopSyncState {
   const parts = visits.flatMap((visit) =>
     [visit.checkIn, visit.record, visit.checkOut, ...(visit.audio ?? [])].filter((part) => part !== undefined),
   );
   if (parts.length === 0) return 'none';
-  if (parts.some((part) => part.state === 'failed')) return 'failed';
-  if (parts.some((part) => part.state === 'pending')) return 'pending';
+  if (parts.some((part) => part.state === 'failed') || visits.some((visit) => files.refused.has(visit.visitId))) return 'failed';
+  if (parts.some((part) => part.state === 'pending') || visits.some((visit) => files.unsent.has(visit.visitId))) return 'pending';
   return 'synced';
 }
 
@@ -62,7 +81,12 @@ function byPriority(a: CaseDetail, b: CaseDetail): number {
   return b.priority - a.priority || b.daysPastDue - a.daysPastDue || b.totalOutstanding - a.totalOutstanding || a.id.localeCompare(b.id);
 }
 
-export function planDay(cases: readonly CaseDetail[], route: DeviceRoute | null, visits: readonly StoredVisit[]): DayPlan {
+export function planDay(
+  cases: readonly CaseDetail[],
+  route: DeviceRoute | null,
+  visits: readonly StoredVisit[],
+  files: VisitFileStates = noVisitFiles,
+): DayPlan {
   const caseById = new Map(cases.map((detail) => [detail.id, detail]));
   const visitsByCase = new Map<string, StoredVisit[]>();
   for (const visit of visits) visitsByCase.set(visit.caseId, [...(visitsByCase.get(visit.caseId) ?? []), visit]);
@@ -87,7 +111,7 @@ export function planDay(cases: readonly CaseDetail[], route: DeviceRoute | null,
       lng: address.lng,
       timeZone: detail.timeZone,
       progress: progressOf(here),
-      syncState: syncStateOf(here),
+      syncState: syncStateOf(here, files),
       ...extra,
     };
   };

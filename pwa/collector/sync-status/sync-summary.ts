@@ -3,7 +3,7 @@
 import type { CaseDetail } from '../../../shared/schemas/cases.js';
 import type { SyncProgress } from '../../sync/index.js';
 import type { StoredVisit } from '../../sync/records.js';
-import { syncStateOf, type StopSyncState } from '../day/day-plan.js';
+import { syncStateOf, visitFileStatesOf, type StopSyncState } from '../day/day-plan.js';
 
 export interface VisitSyncLine {
   visitId: string;
@@ -47,6 +47,7 @@ export function summarizeSync(progress: SyncProgress, visits: readonly StoredVis
   const photosByVisit = new Map(progress.visitPhotos.map((line) => [line.visitId, line]));
   const audioByVisit = new Map(progress.visitAudio.map((line) => [line.visitId, line]));
   const visitById = new Map(visits.map((visit) => [visit.visitId, visit]));
+  const files = visitFileStatesOf(progress);
 
   const unsentVisits = visits
     .map((visit): VisitSyncLine => {
@@ -59,7 +60,7 @@ export function summarizeSync(progress: SyncProgress, visits: readonly StoredVis
         debtorName: detail?.debtorName ?? '—',
         timeZone: detail?.timeZone ?? 'Asia/Shanghai',
         startedAt: visit.checkIn?.mutation.checkedInAt ?? visit.createdAt,
-        state: syncStateOf([visit]),
+        state: syncStateOf([visit], files),
         photosReceived: photos?.received ?? 0,
         photosExpected: photos?.expected ?? 0,
         audioReceived: audio?.received ?? 0,

@@ -11,7 +11,7 @@ import { Badge, Button, Loading, Notice } from '../../app/ui/ui.js';
 import type { SyncEngine } from '../../sync/index.js';
 import type { StoredPhoto, StoredVisit } from '../../sync/records.js';
 import { currentFix } from '../check-in/geolocation.js';
-import { syncStateOf } from '../day/day-plan.js';
+import { syncStateOf, visitFileStatesOf } from '../day/day-plan.js';
 import { storeChanged, useSyncProgress, useVisitAudio } from '../engine/collector-engine.js';
 import { readVisit, useStoreQuery } from '../engine/store-reads.js';
 import { photoCounts, visitRefusals } from './visit-view.js';
@@ -80,14 +80,15 @@ function VisitView({
   const recorder = useVisitAudio();
   const [failure, setFailure] = useState<string | null>(null);
   const address = detail.addresses.find((candidate) => candidate.id === visit.addressId);
-  const state = syncStateOf([visit]);
+  const progress = useSyncProgress();
+  const state = syncStateOf([visit], visitFileStatesOf(progress));
   const counts = photoCounts(visit, photos);
   const record = visit.record?.mutation;
   // Refused for good: corrected in the form, filled in again (the refusal stays until the correction is taken).
   const refusedRecord = visit.record?.state === 'failed' ? visit.record.mutation : undefined;
   const fixing = correcting && refusedRecord !== undefined;
   // What the server refused of this visit, with its reason: never retried by itself, so it is said here.
-  const refusals = visitRefusals(visit, useSyncProgress()?.failures ?? []);
+  const refusals = visitRefusals(visit, progress?.failures ?? []);
 
   const checkOut = async () => {
     setCheckingOut(true);
