@@ -10,6 +10,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { registerAccessPolicy } from './auth/access-policy.guard.js';
 import { authPlugin } from './auth/auth.plugin.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { deviceKeyRoutes } from './auth/device-key.routes.js';
 import { casesRoutes } from './cases/cases.routes.js';
 import type { Config } from './config.js';
 import type { Database, DatabaseHandle } from './db/client.js';
@@ -83,6 +84,7 @@ export async function buildApp({ config, database }: AppDependencies): Promise<F
     cookieSecure: config.cookieSecure,
     loginAttemptsPerMinute: config.loginAttemptsPerMinute,
   });
+  await app.register(deviceKeyRoutes);
   await app.register(usersRoutes);
   await app.register(directoryRoutes, { teamScope: config.dispatchTeamScope });
   await app.register(casesRoutes, { defaultTimeZone: config.timeZone });

@@ -40,6 +40,8 @@ export const routePolicy: Readonly<Record<string, Access>> = {
   'POST /api/auth/login': open,
   'POST /api/auth/logout': signedIn,
   'GET /api/auth/me': signedIn,
+  // Only collectors' devices keep debtor data; the key goes to the session that asks, no one else's.
+  'GET /api/session/device-key': collectors,
 
   'GET /api/users': admins,
   'POST /api/users': admins,

@@ -22,3 +22,15 @@ export const loginResponse = z.object({
   user: sessionUser,
 });
 export type LoginResponse = z.infer<typeof loginResponse>;
+
+/**
+ * The key this session's device encrypts the debtor data it keeps with (AES-256-GCM), released only
+ * to the session itself; gone from the server when the session ends.
+ */
+export const deviceKeyResponse = z.object({
+  /** Names the key, so the device can tell a new session's key from the one it holds. */
+  keyId: z.string().regex(/^[0-9a-f]{16}$/),
+  /** 32 bytes, base64url. */
+  key: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+});
+export type DeviceKeyResponse = z.infer<typeof deviceKeyResponse>;
