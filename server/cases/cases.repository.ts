@@ -127,9 +127,11 @@ export async function findCases(db: Executor, ids: string[], scope: CaseScope) {
   // Sequential on purpose: a transaction's single connection cannot run queries in parallel.
   const addresses = await db.select().from(caseAddresses).where(inArray(caseAddresses.caseId, found)).orderBy(asc(caseAddresses.createdAt), asc(caseAddresses.id));
   const contacts = await db.select().from(caseContacts).where(inArray(caseContacts.caseId, found)).orderBy(asc(caseContacts.id));
-  const notes = await db.select().from(caseNotes).where(inArray(caseNotes.caseId, found)).orderBy(desc(caseNotes.writtenAt));
+  // A collector reads the notes that came with the case and their own, never another collector's (a case handed over keeps them).
+  const readable = scope.collectorId === undefined ? undefined : or(isNull(caseNotes.authorId), eq(caseNotes.authorId, scope.collectorId));
+  const notes = await db.select().from(caseNotes).where(and(inArray(caseNotes.caseId, found), readable)).orderBy(desc(caseNotes.writtenAt));
   const earlier = await db
-    .select({ id: visits.id, caseId: visits.caseId, checkedInAt: visits.checkedInAt, outcome: visits.outcome, notes: visits.notes, collectorName: users.displayName })
+    .select({ id: visits.id, caseId: visits.caseId, checkedInAt: visits.checkedInAt, outcome: visits.outcome, notes: visits.notes, collectorId: visits.collectorId, collectorName: users.displayName })
     .from(visits)
     .innerJoin(users, eq(users.id, visits.collectorId))
     .where(inArray(visits.caseId, found))
@@ -139,7 +141,10 @@ export async function findCases(db: Executor, ids: string[], scope: CaseScope) {
     addresses: addresses.filter((a) => a.caseId === row.id),
     contacts: contacts.filter((c) => c.caseId === row.id),
     notes: notes.filter((n) => n.caseId === row.id),
-    previousVisits: earlier.filter((v) => v.caseId === row.id).slice(0, 10),
+    previousVisits: earlier
+      .filter((v) => v.caseId === row.id)
+      .slice(0, 10)
+      .map((v) => (scope.collectorId === undefined || v.collectorId === scope.collectorId ? v : { ...v, notes: null })),
   }));
 }
 

@@ -34,8 +34,8 @@ export async function visitEvidence(db: Database, user: SessionUser, visitId: st
     deviceClockSkewS: visit.deviceClockSkewS,
     outcome: visit.outcome,
     checkedOutAt: iso(visit.checkedOutAt),
-    evidenceFlags: visit.evidenceFlags,
-    evidenceScore: visit.evidenceScore,
+    // The score and flags are the reviewer's judgement of the visit; a collector who saw them could learn to dodge the checks.
+    ...(user.role === 'collector' ? {} : { evidenceFlags: visit.evidenceFlags, evidenceScore: visit.evidenceScore }),
     photos: photos.map((photo) => ({
       sha256: photo.sha256,
       sizeBytes: photo.sizeBytes,

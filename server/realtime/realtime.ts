@@ -137,6 +137,7 @@ export async function registerRealtime(
   const stopAlerts = await options.database.listen(alertsChannel, (alertId) => {
     alertSignal(options.database.db, alertId).then(
       (alert) => {
+        // Whatever the team scope: a collector in danger needs whoever is watching (name and position only, no debtor data).
         if (alert) io.local.to(['role:supervisor', 'role:dispatcher']).emit('alert:raised', alert);
       },
       (error: unknown) => app.log.error({ err: error, alertId }, 'could not relay an alert'),

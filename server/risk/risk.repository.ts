@@ -120,14 +120,27 @@ export function toSignal(row: SignalRow): RiskSignal {
   };
 }
 
-/** Signals after the cursor, from finished transactions only (`below`: the oldest still running), in order. */
-export async function signalsAfter(db: Executor, after: { xid: number; seq: number }, below: number, limit: number): Promise<RiskSignal[]> {
+/**
+ * Signals after the cursor, from finished transactions only (`below`: the oldest still running), in
+ * order; with `teamId`, only those of visits by that team's collectors (the board's rule).
+ */
+export async function signalsAfter(
+  db: Executor,
+  after: { xid: number; seq: number },
+  below: number,
+  limit: number,
+  teamId: string | null = null,
+): Promise<RiskSignal[]> {
+  const ofTeam =
+    teamId === null
+      ? undefined
+      : sql`exists (select 1 from ${visits} join ${users} on ${users.id} = ${visits.collectorId} where ${visits.id} = ${riskSignals.visitId} and ${users.teamId} = ${teamId})`;
   const rows = await db
     .select(signalColumns)
     .from(riskSignals)
     .innerJoin(cases, eq(cases.id, riskSignals.caseId))
     .innerJoin(creditors, eq(creditors.id, cases.creditorId))
-    .where(and(sql`(${riskSignals.xid}, ${riskSignals.seq}) > (${after.xid}, ${after.seq})`, sql`${riskSignals.xid} < ${below}`))
+    .where(and(sql`(${riskSignals.xid}, ${riskSignals.seq}) > (${after.xid}, ${after.seq})`, sql`${riskSignals.xid} < ${below}`, ofTeam))
     .orderBy(asc(riskSignals.xid), asc(riskSignals.seq))
     .limit(limit);
   return rows.map(toSignal);

@@ -29,7 +29,7 @@ export async function riskRoutes(app: FastifyInstance, options: { teamScope: Dis
         response: { 200: riskFeedResponse, ...errors },
       },
     },
-    async (request) => readFeed(app.db, request.query),
+    async (request) => readFeed(app.db, request.query, teamOf(request)),
   );
 
   api.get(

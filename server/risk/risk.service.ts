@@ -17,11 +17,14 @@ function parseCursor(text: string | undefined): { xid: number; seq: number } {
   return { xid, seq };
 }
 
-/** Signals in the order their transactions finished: a reader that follows nextCursor sees each once, none skipped. */
-export async function readFeed(db: Database, query: z.output<typeof riskFeedQuery>): Promise<RiskFeedResponse> {
+/**
+ * Signals in the order their transactions finished: a reader that follows nextCursor sees each once,
+ * none skipped. `team` (staff limited to a team) keeps to that team's collectors' visits.
+ */
+export async function readFeed(db: Database, query: z.output<typeof riskFeedQuery>, team: string | null = null): Promise<RiskFeedResponse> {
   const after = parseCursor(query.after);
   const below = await oldestRunningTransaction(db);
-  const rows = await signalsAfter(db, after, below, query.limit + 1);
+  const rows = await signalsAfter(db, after, below, query.limit + 1, team);
   const signals = rows.slice(0, query.limit);
   const last = signals.at(-1);
   return { signals, nextCursor: last ? last.cursor : cursorOf(after), hasMore: rows.length > query.limit };

@@ -76,7 +76,7 @@ function applyOne(item: Mutation, context: MutationContext, writes: Writes, user
     if (!context.caseOf(item.caseId)) return 'This case is no longer assigned to you, so the note was not accepted.';
     if (writes.takenNoteIds.has(item.noteId)) return 'This note id was already used for another note; the app must make a new id. Nothing was changed.';
     writes.takenNoteIds.add(item.noteId);
-    writes.notes.push({ id: item.noteId, caseId: item.caseId, writtenAt: new Date(item.createdAt), author: user.displayName, channel: 'visit', body: item.body });
+    writes.notes.push({ id: item.noteId, caseId: item.caseId, writtenAt: new Date(item.createdAt), author: user.displayName, authorId: user.id, channel: 'visit', body: item.body });
     writes.changedCaseIds.add(item.caseId);
     return undefined;
   }

@@ -78,7 +78,7 @@ export async function writePush(db: Executor, writes: PushWrites): Promise<void>
     parts.push(sql`${bulkInsert(visits, visitColumns, complete)} on conflict (id) do update set ${visitUpdates}`);
   }
   if (writes.photos.length > 0) parts.push(sql`${bulkInsert(visitPhotos, ['visitId', 'sha256', 'sizeBytes', 'takenAt', 'lat', 'lng', 'accuracyM', 'caption'], writes.photos)} on conflict do nothing`);
-  if (writes.notes.length > 0) parts.push(bulkInsert(caseNotes, ['id', 'caseId', 'writtenAt', 'author', 'channel', 'body'], writes.notes));
+  if (writes.notes.length > 0) parts.push(bulkInsert(caseNotes, ['id', 'caseId', 'writtenAt', 'author', 'authorId', 'channel', 'body'], writes.notes));
   if (writes.addresses.length > 0) parts.push(bulkInsert(caseAddresses, ['id', 'caseId', 'kind', 'address', 'lat', 'lng', 'source'], writes.addresses));
   if (writes.visitedCaseIds.length > 0 || writes.changedCaseIds.length > 0) {
     // One update per case row: two CTEs may not update the same row.

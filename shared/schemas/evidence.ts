@@ -35,8 +35,9 @@ export const visitEvidence = z.object({
   deviceClockSkewS: z.number().nullable(),
   outcome: z.string().nullable(),
   checkedOutAt: z.iso.datetime().nullable(),
-  evidenceFlags: z.array(evidenceFlag),
-  evidenceScore: z.number().int(),
+  /** Staff only: the collector who made the visit is not told which checks it tripped (left out for them). */
+  evidenceFlags: z.array(evidenceFlag).optional(),
+  evidenceScore: z.number().int().optional(),
   photos: z.array(z.object({ sha256: sha256Hex, sizeBytes: z.number().int(), takenAt: z.iso.datetime(), arrived: z.boolean() })),
   audio: z.array(
     z.object({

@@ -419,7 +419,7 @@ describe('the collector’s day', () => {
     expect(first!.checkInDistanceM).toBeGreaterThan(10);
     expect(first!.checkInDistanceM).toBeLessThan(30);
     expect(third!.checkInDistanceM).toBeGreaterThan(1_900);
-    expect([first, second, third].map((visit) => visit!.evidenceFlags.some((flag) => flag.code === 'far_from_address'))).toEqual([
+    expect([first, second, third].map((visit) => (visit!.evidenceFlags ?? []).some((flag) => flag.code === 'far_from_address'))).toEqual([
       false,
       false,
       true,

@@ -1,7 +1,8 @@
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { cases } from './cases.js';
+import { users } from './users.js';
 
-/** Prior collection notes (催记) that came with the case. */
+/** Prior collection notes (催记) that came with the case, and the notes collectors add to it. */
 export const caseNotes = pgTable(
   'case_notes',
   {
@@ -11,6 +12,8 @@ export const caseNotes = pgTable(
       .references(() => cases.id, { onDelete: 'cascade' }),
     writtenAt: timestamp('written_at', { withTimezone: true, precision: 3 }).notNull(),
     author: text('author').notNull(),
+    /** The collector who wrote it in the app; null for notes that came with the case. Other collectors never receive it. */
+    authorId: uuid('author_id').references(() => users.id),
     channel: text('channel').notNull(),
     body: text('body').notNull(),
   },
